@@ -1,0 +1,189 @@
+package org.wanplan.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wanplan.io.csv.CsvFiles;
+import org.wanplan.io.csv.CsvNetworkReader;
+import org.wanplan.io.csv.CsvNetworkWriter;
+import org.wanplan.io.graphml.GraphmlReader;
+import org.wanplan.io.graphml.GraphmlWriter;
+import org.wanplan.io.json.GeoJsonWriter;
+import org.wanplan.io.json.JsonNetworkReader;
+import org.wanplan.io.json.JsonNetworkWriter;
+import org.wanplan.io.sndlib.SndlibNativeReader;
+import org.wanplan.io.sndlib.SndlibNetwork;
+import org.wanplan.io.sndlib.SndlibXmlReader;
+import org.wanplan.model.Network;
+
+/**
+ * The one entry point for network files: read any supported format, write by extension.
+ *
+ * <p>Writes are all-or-nothing: every output file is written to a temporary file beside it and moved
+ * into place only when all of them are complete, so a failure leaves no partial output.
+ */
+public final class NetworkFiles {
+    private final ImportOptions options;
+
+    private NetworkFiles(ImportOptions options) {
+        this.options = options;
+    }
+
+    public static NetworkFiles with(ImportOptions options) {
+        return new NetworkFiles(options);
+    }
+
+    public static NetworkFiles withDefaults() {
+        return new NetworkFiles(ImportOptions.defaults());
+    }
+
+    /** Reads the network at {@code path}, recognising its format; see {@link NetworkFormat#detect}. */
+    public Network read(Path path) throws IOException, InputException {
+        NetworkFormat format = NetworkFormat.detect(requireExists(path))
+                .orElseThrow(() -> InputException.of(
+                        path.toString(),
+                        0,
+                        "unknown network format: expected .json, .graphml, .csv (pops.csv + spans.csv), or an"
+                                + " SNDlib native (.txt) or XML file"));
+        return switch (format) {
+            case JSON -> {
+                try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    yield new JsonNetworkReader(options).read(in, path.toString());
+                }
+            }
+            case GRAPHML -> {
+                try (InputStream in = Files.newInputStream(path)) {
+                    yield new GraphmlReader(options).read(in, path.toString(), stem(path));
+                }
+            }
+            case CSV ->
+                new CsvNetworkReader(options)
+                        .read(CsvFiles.of(path)
+                                .orElseThrow(() -> InputException.of(
+                                        path.toString(),
+                                        0,
+                                        "a CSV network file must be named pops.csv, spans.csv or srlgs.csv"
+                                                + " (optionally with a prefix such as euro-pops.csv)")));
+            case SNDLIB_NATIVE, SNDLIB_XML -> readSndlib(path).network();
+            case GEOJSON -> throw InputException.of(path.toString(), 0, "GeoJSON is written, not read");
+        };
+    }
+
+    /** Reads an SNDlib network file (native or XML) with its demands and module catalogues. */
+    public SndlibNetwork readSndlib(Path path) throws IOException, InputException {
+        NetworkFormat format = NetworkFormat.detect(requireExists(path)).orElse(NetworkFormat.JSON);
+        String name = stem(path);
+        if (format == NetworkFormat.SNDLIB_NATIVE) {
+            try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                return new SndlibNativeReader(options).read(in, path.toString(), name);
+            }
+        }
+        if (format == NetworkFormat.SNDLIB_XML) {
+            try (InputStream in = Files.newInputStream(path)) {
+                return new SndlibXmlReader(options).read(in, path.toString(), name);
+            }
+        }
+        throw InputException.of(path.toString(), 0, "not an SNDlib network file (native .txt or XML)");
+    }
+
+    /**
+     * Writes {@code network} to {@code path} in the format its extension names; for CSV, {@code path}
+     * names one of the side-by-side files (see {@link CsvFiles}).
+     *
+     * @return the files written
+     */
+    public List<Path> write(Network network, Path path) throws IOException {
+        NetworkFormat format = NetworkFormat.forOutput(path)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown output format for " + path + ": use .json, .geojson, .graphml or .csv"));
+        Map<Path, Content> outputs = new LinkedHashMap<>();
+        switch (format) {
+            case JSON -> outputs.put(path, out -> new JsonNetworkWriter().write(network, out));
+            case GEOJSON -> outputs.put(path, out -> new GeoJsonWriter().write(network, out));
+            case GRAPHML -> outputs.put(path, out -> new GraphmlWriter().write(network, out));
+            case CSV -> {
+                CsvFiles files = CsvFiles.of(path)
+                        .orElseThrow(() -> new IllegalArgumentException("a CSV network is written as pops.csv +"
+                                + " spans.csv (+ srlgs.csv): name the output pops.csv or PREFIX-pops.csv, was "
+                                + path));
+                CsvNetworkWriter csv = new CsvNetworkWriter();
+                outputs.put(files.pops(), out -> csv.writePops(network, out));
+                outputs.put(files.spans(), out -> csv.writeSpans(network, out));
+                if (!network.srlgs().isEmpty()) {
+                    outputs.put(files.srlgs(), out -> csv.writeSrlgs(network, out));
+                }
+            }
+            default -> throw new IllegalArgumentException(format + " cannot be written");
+        }
+        return writeAll(outputs);
+    }
+
+    /** Writes one text file all-or-nothing. */
+    public static void writeAtomically(Path path, Content content) throws IOException {
+        writeAll(Map.of(path, content));
+    }
+
+    /** Something that writes text. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static List<Path> writeAll(Map<Path, Content> outputs) throws IOException {
+        Map<Path, Path> temps = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, Content> e : outputs.entrySet()) {
+                Path target = e.getKey().toAbsolutePath();
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                temps.put(e.getKey(), temp);
+                try (Writer out = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))) {
+                    e.getValue().writeTo(out);
+                }
+            }
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                move(e.getValue(), e.getKey());
+            }
+            return new ArrayList<>(outputs.keySet());
+        } finally {
+            for (Path temp : temps.values()) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path requireExists(Path path) throws NoSuchFileException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such file or directory");
+        }
+        return path;
+    }
+
+    static String stem(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,126 @@
+package org.wanplan.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.wanplan.model.InvalidNetworkException;
+import org.wanplan.model.Network;
+import org.wanplan.model.NetworkProblem;
+
+/**
+ * Collects the problems of one input file and the line each network element came from, so that the
+ * model's own validation can be reported as {@code file:line: message}.
+ */
+public final class Problems {
+    private final String file;
+    private final List<InputProblem> problems;
+    private final List<Integer> popLines;
+    private final List<Integer> spanLines;
+    private final List<Integer> srlgLines;
+    private final java.util.EnumMap<NetworkProblem.Element, String> elementFiles;
+
+    public Problems(String file) {
+        this(file, new ArrayList<>(), new java.util.EnumMap<>(NetworkProblem.Element.class));
+    }
+
+    private Problems(String file, List<InputProblem> shared, java.util.EnumMap<NetworkProblem.Element, String> files) {
+        this.file = file;
+        this.problems = shared;
+        this.popLines = new ArrayList<>();
+        this.spanLines = new ArrayList<>();
+        this.srlgLines = new ArrayList<>();
+        this.elementFiles = files;
+    }
+
+    /**
+     * A collector for another file of the same input (a CSV network's spans.csv beside pops.csv): its
+     * problems land in this collector's list, and elements of {@code kind} are located in that file.
+     */
+    public Problems alongside(String otherFile, NetworkProblem.Element kind) {
+        elementFiles.put(kind, otherFile);
+        return new Problems(otherFile, problems, elementFiles);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public void add(int line, String message) {
+        problems.add(new InputProblem(file, line, message));
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /** Records the line of the PoP, span or SRLG just added to a builder. */
+    public void popAt(int line) {
+        popLines.add(line);
+    }
+
+    public void spanAt(int line) {
+        spanLines.add(line);
+    }
+
+    public void srlgAt(int line) {
+        srlgLines.add(line);
+    }
+
+    /**
+     * Builds the network, or throws every problem: those collected while parsing and those the model
+     * finds, each at the line of the element concerned.
+     */
+    public Network build(Network.Builder builder) throws InputException {
+        for (NetworkProblem p : builder.problems()) {
+            problems.add(new InputProblem(elementFiles.getOrDefault(p.kind(), file), lineOf(p), p.message()));
+        }
+        throwIfAny();
+        try {
+            return builder.build();
+        } catch (InvalidNetworkException e) {
+            throw new IllegalStateException("problems() and build() disagree", e);
+        }
+    }
+
+    public void throwIfAny() throws InputException {
+        if (!problems.isEmpty()) {
+            List<InputProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(java.util.Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line));
+            throw new InputException(sorted);
+        }
+    }
+
+    private int lineOf(NetworkProblem p) {
+        List<Integer> lines = switch (p.kind()) {
+            case POP -> popLines;
+            case SPAN -> spanLines;
+            case SRLG -> srlgLines;
+        };
+        return p.index() < lines.size() ? lines.get(p.index()) : 0;
+    }
+
+    /** Parses a decimal number; records a problem naming {@code field} and returns empty if it is not one. */
+    public OptionalDouble number(int line, String field, String text) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (Double.isFinite(v)) {
+                return OptionalDouble.of(v);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        add(line, field + " must be a number, was '" + text + "'");
+        return OptionalDouble.empty();
+    }
+
+    /** Parses a whole number; records a problem naming {@code field} and returns empty if it is not one. */
+    public OptionalLong integer(int line, String field, String text) {
+        try {
+            return OptionalLong.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            add(line, field + " must be a whole number, was '" + text + "'");
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.wanplan.model;
+
+import java.util.Optional;
+
+/** A span's fibre length in km and where that figure came from. */
+public record FibreLength(double km, LengthSource source) {
+    public FibreLength {
+        problem(km).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    public static FibreLength measured(double km) {
+        return new FibreLength(km, LengthSource.MEASURED);
+    }
+
+    /**
+     * Shortest estimated length, in km: two PoPs at the same coordinates (two sites in one city) are
+     * still joined by a metro fibre of a few km, never by zero.
+     */
+    public static final double MIN_ESTIMATED_KM = 1.0;
+
+    /**
+     * Great-circle distance between {@code a} and {@code b} times {@code routeFactor} (≥ 1), at least
+     * {@link #MIN_ESTIMATED_KM}.
+     */
+    public static FibreLength estimated(GeoPoint a, GeoPoint b, double routeFactor) {
+        if (!(routeFactor >= 1.0) || Double.isInfinite(routeFactor)) {
+            throw new IllegalArgumentException("route factor must be a finite number ≥ 1, was " + routeFactor);
+        }
+        return new FibreLength(Math.max(MIN_ESTIMATED_KM, a.distanceKm(b) * routeFactor), LengthSource.ESTIMATED);
+    }
+
+    /** Why {@code km} is not a valid length, or empty when it is (finite and > 0). */
+    public static Optional<String> problem(double km) {
+        return km > 0 && Double.isFinite(km)
+                ? Optional.empty()
+                : Optional.of("lengthKm must be a finite number > 0, was " + km);
+    }
+
+    /** One-way propagation delay over this length; see {@link Fibre#latencyMs(double)}. */
+    public double latencyMs() {
+        return Fibre.latencyMs(km);
+    }
+}
