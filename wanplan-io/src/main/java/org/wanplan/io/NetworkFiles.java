@@ -150,6 +150,7 @@ public final class NetworkFiles {
                 Files.createDirectories(target.getParent());
                 Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 temps.put(e.getKey(), temp);
+                readableByAll(temp);
                 try (Writer out = new BufferedWriter(
                         new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))) {
                     e.getValue().writeTo(out);
@@ -163,6 +164,13 @@ public final class NetworkFiles {
             for (Path temp : temps.values()) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; the finished file gets the usual rw-r--r--. */
+    private static void readableByAll(Path temp) throws IOException {
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

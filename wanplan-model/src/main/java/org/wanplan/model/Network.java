@@ -81,6 +81,22 @@ public final class Network {
         return pops;
     }
 
+    /** The same network under another name. */
+    public Network withName(String newName) {
+        return copy(newName, attribution);
+    }
+
+    /** The same network crediting {@code text}. */
+    public Network withAttribution(String text) {
+        return copy(name, Optional.of(text));
+    }
+
+    private Network copy(String newName, Optional<String> newAttribution) {
+        Builder b = new Builder(newName).pops(pops).spans(spans).srlgs(srlgs);
+        b.attribution = newAttribution;
+        return new Network(b);
+    }
+
     public List<Span> spans() {
         return spans;
     }

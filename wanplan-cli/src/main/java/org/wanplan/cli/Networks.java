@@ -1,0 +1,28 @@
+package org.wanplan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.wanplan.io.InputException;
+import org.wanplan.io.NetworkFiles;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.model.Network;
+
+/** Resolves a NETWORK argument: a file when one exists at that path, else a built-in network name. */
+final class Networks {
+    private Networks() {}
+
+    static Network load(String nameOrFile) throws IOException, InputException {
+        Path path = Path.of(nameOrFile);
+        if (Files.exists(path)) {
+            return NetworkFiles.withDefaults().read(path);
+        }
+        return BuiltinNetworks.load(nameOrFile)
+                .orElseThrow(() -> new CliFailure(nameOrFile + ": no such file, and not a built-in network ("
+                        + BuiltinNetworks.list().stream()
+                                .map(BuiltinNetworks.Entry::name)
+                                .collect(Collectors.joining(", "))
+                        + ")"));
+    }
+}
