@@ -63,10 +63,15 @@ public final class CsvTable {
                 problems.add(1, "unknown column '" + column + "' (known: " + sorted(required, optional) + ")");
             }
         }
+        boolean complete = true;
         for (String column : required) {
             if (!header.contains(column)) {
                 problems.add(1, "missing column '" + column + "'");
+                complete = false;
             }
+        }
+        if (!complete) { // rows cannot be read without their key columns; the header problem says it all
+            return new CsvTable(header, List.of());
         }
         List<Row> rows = new ArrayList<>();
         int lineNo = 1;

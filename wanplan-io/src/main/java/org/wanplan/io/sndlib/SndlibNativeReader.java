@@ -101,7 +101,6 @@ public final class SndlibNativeReader {
         if (section != null) {
             problems.add(sectionLine, "section " + section + " is not closed with ')'");
         }
-        problems.throwIfAny();
         return SndlibAssembler.assemble(name, unit, Optional.empty(), nodes, links, demands, options, problems);
     }
 

@@ -140,7 +140,6 @@ public final class SndlibXmlReader {
         if (!isNetwork) {
             throw InputException.of(file, 1, "not an SNDlib network: no <network> root element");
         }
-        problems.throwIfAny();
         return SndlibAssembler.assemble(name, unit, geographical, nodes, links, demands, options, problems);
     }
 

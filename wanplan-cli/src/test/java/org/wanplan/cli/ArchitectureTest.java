@@ -1,0 +1,60 @@
+package org.wanplan.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: model ← io ← cli; the model uses the JDK only. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.wanplan");
+    }
+
+    @Test
+    void the_model_depends_on_the_jdk_only() {
+        classes()
+                .that()
+                .resideInAPackage("org.wanplan.model..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void io_does_not_depend_on_the_command_line() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.wanplan.io..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.cli..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void modules_form_no_cycles() {
+        slices().matching("org.wanplan.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void the_rules_see_every_module() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.model"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.io"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.cli"))
+                .isTrue();
+    }
+}

@@ -1,0 +1,148 @@
+package org.wanplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real command line in-process and checks output, errors and exit codes. */
+class NetworkCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WanplanCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void show_json_has_the_documented_fields() throws Exception {
+        Run r = run("network", "show", "euro350", "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String field : List.of(
+                "pops",
+                "spans",
+                "popsWithoutLocation",
+                "fibreKm",
+                "countries",
+                "minDegree",
+                "twoEdgeConnected",
+                "bridges",
+                "srlgs")) {
+            assertThat(j.has(field)).as(field).isTrue();
+        }
+        assertThat(j.path("pops").asInt()).isEqualTo(350);
+        assertThat(j.path("twoEdgeConnected").asBoolean()).isTrue();
+        assertThat(j.path("bridges").asInt()).isZero();
+        assertThat(j.path("fibreKm").asDouble()).isBetween(50_000.0, 60_000.0);
+    }
+
+    @Test
+    void show_text_reports_bridges_and_pops_without_location_of_a_zoo_network() {
+        Run r = run("network", "show", "bteurope");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .contains("bteurope: 24 PoPs, 37 spans")
+                .contains("not 2-edge-connected")
+                .contains("2 PoP(s)");
+    }
+
+    @Test
+    void list_names_every_built_in() {
+        Run r = run("network", "list");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().map(l -> l.split("\\s+")[0])).containsExactly("euro350", "sparse", "bteurope");
+    }
+
+    @Test
+    void convert_writes_every_format_and_reads_back() throws Exception {
+        for (String name : List.of("n.json", "n.graphml", "n.geojson", "n-pops.csv")) {
+            Run r = run("network", "convert", "sparse", dir.resolve(name).toString());
+            assertThat(r.exit()).as(name + ": " + r.err()).isZero();
+            assertThat(dir.resolve(name)).exists();
+        }
+        Run back = run("network", "show", dir.resolve("n-pops.csv").toString(), "--json");
+        assertThat(new ObjectMapper().readTree(back.out()).path("pops").asInt()).isEqualTo(61);
+    }
+
+    @Test
+    void a_bad_input_file_gives_file_and_line_exit_1_and_no_output() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"format": "wanplan-network", "version": 1, "name": "x",
+                 "pops": [{"id": "a"}],
+                 "spans": [{"id": "s", "a": "a", "b": "b", "lengthKm": -1}]}
+                """);
+        Path out = dir.resolve("out.graphml");
+        Run r = run("network", "convert", bad.toString(), out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .contains(bad + ":3: lengthKm must be a finite number > 0, was -1.0")
+                .contains(bad + ":3: span s: unknown endpoint b 'b'");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void unknown_network_is_a_failure_naming_the_built_ins() {
+        Run r = run("network", "show", "atlantis");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("atlantis: no such file, and not a built-in network (euro350, sparse, bteurope)");
+    }
+
+    @Test
+    void usage_errors_exit_2() {
+        assertThat(run("network", "show").exit()).isEqualTo(2);
+        assertThat(run("network", "show", "euro350", "--bogus").exit()).isEqualTo(2);
+        assertThat(run("network", "convert", "euro350", dir.resolve("x.txt").toString())
+                        .exit())
+                .isEqualTo(2);
+        assertThat(run(
+                                "network",
+                                "generate",
+                                "bteurope",
+                                "--out",
+                                dir.resolve("x.json").toString())
+                        .exit())
+                .isEqualTo(2);
+        assertThat(run("nonsense").exit()).isEqualTo(2);
+        assertThat(run().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void every_command_has_help() {
+        for (List<String> cmd : List.<List<String>>of(
+                List.of(),
+                List.of("network"),
+                List.of("network", "show"),
+                List.of("network", "list"),
+                List.of("network", "convert"),
+                List.of("network", "generate"))) {
+            String[] args = java.util.stream.Stream.concat(cmd.stream(), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void generate_writes_the_shipped_network() throws Exception {
+        Path out = dir.resolve("sparse.json");
+        Run r = run("network", "generate", "sparse", "--out", out.toString());
+        assertThat(r.exit()).isZero();
+        try (var shipped = org.wanplan.io.builtin.BuiltinNetworks.class.getResourceAsStream("sparse.json")) {
+            assertThat(Files.readAllBytes(out)).isEqualTo(shipped.readAllBytes());
+        }
+    }
+}
