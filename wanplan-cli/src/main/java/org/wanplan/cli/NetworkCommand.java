@@ -55,12 +55,15 @@ final class NetworkCommand implements Runnable {
         @Option(names = "--json", description = "print one JSON object instead of text")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ImportMixin imports;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            Network n = Networks.load(network);
+            Network n = Networks.load(network, imports.options(spec.commandLine()));
             NetworkFacts f = NetworkFacts.of(n);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -167,6 +170,9 @@ final class NetworkCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "OUT", description = "the file to write")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        ImportMixin imports;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -182,7 +188,7 @@ final class NetworkCommand implements Runnable {
                         spec.commandLine(),
                         "a CSV network is pops.csv + spans.csv: name OUT pops.csv or" + " PREFIX-pops.csv, was " + out);
             }
-            Network n = Networks.load(in);
+            Network n = Networks.load(in, imports.options(spec.commandLine()));
             List<Path> written = NetworkFiles.withDefaults().write(n, out);
             PrintWriter o = spec.commandLine().getOut();
             o.printf(

@@ -14,9 +14,13 @@ final class Networks {
     private Networks() {}
 
     static Network load(String nameOrFile) throws IOException, InputException {
+        return load(nameOrFile, org.wanplan.io.ImportOptions.defaults());
+    }
+
+    static Network load(String nameOrFile, org.wanplan.io.ImportOptions options) throws IOException, InputException {
         Path path = Path.of(nameOrFile);
         if (Files.exists(path)) {
-            return NetworkFiles.withDefaults().read(path);
+            return NetworkFiles.with(options).read(path);
         }
         return BuiltinNetworks.load(nameOrFile)
                 .orElseThrow(() -> new CliFailure(nameOrFile + ": no such file, and not a built-in network ("

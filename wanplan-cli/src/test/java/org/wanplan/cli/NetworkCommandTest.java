@@ -145,4 +145,28 @@ class NetworkCommandTest {
             assertThat(Files.readAllBytes(out)).isEqualTo(shipped.readAllBytes());
         }
     }
+
+    @Test
+    void the_route_factor_scales_estimated_lengths() throws Exception {
+        Path graphml = Files.writeString(dir.resolve("two.graphml"), """
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                  <key attr.name="Latitude" attr.type="double" for="node" id="la"/>
+                  <key attr.name="Longitude" attr.type="double" for="node" id="lo"/>
+                  <graph edgedefault="undirected">
+                    <node id="a"><data key="la">0</data><data key="lo">0</data></node>
+                    <node id="b"><data key="la">0</data><data key="lo">1</data></node>
+                    <edge source="a" target="b"/>
+                  </graph>
+                </graphml>
+                """);
+        double oneDegreeKm = 6371.0088 * Math.PI / 180; // closed form: one degree of the equator
+        double km = new ObjectMapper()
+                .readTree(run("network", "show", graphml.toString(), "--json", "--route-factor", "1.5")
+                        .out())
+                .path("fibreKm")
+                .asDouble();
+        assertThat(km).isCloseTo(oneDegreeKm * 1.5, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(run("network", "show", "euro350", "--route-factor", "0.5").exit())
+                .isEqualTo(2);
+    }
 }
