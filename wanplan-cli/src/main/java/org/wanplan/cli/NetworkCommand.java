@@ -41,6 +41,21 @@ final class NetworkCommand implements Runnable {
                 spec.commandLine(), "a subcommand is required: show, list, convert or generate");
     }
 
+    /** A usage error (exit 2) unless {@code out} names a format wanplan writes. */
+    static void requireWritable(picocli.CommandLine.Model.CommandSpec spec, String what, Path out) {
+        var format = NetworkFormat.forOutput(out);
+        if (format.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), what + " must end in .json, .geojson, .graphml or .csv, was " + out);
+        }
+        if (format.get() == NetworkFormat.CSV
+                && org.wanplan.io.csv.CsvFiles.of(out).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "a CSV network is pops.csv + spans.csv: name " + what + " pops.csv or PREFIX-pops.csv, was " + out);
+        }
+    }
+
     static final String NETWORK_HELP = "a built-in network (euro350, sparse, bteurope) or a file: .json, .graphml,"
             + " pops.csv (+ spans.csv), SNDlib native .txt or .xml";
 
@@ -178,16 +193,7 @@ final class NetworkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (NetworkFormat.forOutput(out).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(), "OUT must end in .json, .geojson, .graphml or .csv, was " + out);
-            }
-            if (NetworkFormat.forOutput(out).get() == NetworkFormat.CSV
-                    && org.wanplan.io.csv.CsvFiles.of(out).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "a CSV network is pops.csv + spans.csv: name OUT pops.csv or" + " PREFIX-pops.csv, was " + out);
-            }
+            requireWritable(spec, "OUT", out);
             Network n = Networks.load(in, imports.options(spec.commandLine()));
             List<Path> written = NetworkFiles.withDefaults().write(n, out);
             PrintWriter o = spec.commandLine().getOut();
@@ -231,10 +237,7 @@ final class NetworkCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "NAME must be euro350 or sparse, was '" + name + "'");
             }
-            if (NetworkFormat.forOutput(out).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(), "--out must end in .json, .geojson, .graphml or .csv, was " + out);
-            }
+            requireWritable(spec, "--out", out);
             Network n = BuiltinNetworks.generate(name);
             NetworkFiles.withDefaults().write(n, out);
             NetworkFacts f = NetworkFacts.of(n);
