@@ -1,0 +1,175 @@
+package org.wanplan.routing;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Dijkstra's algorithm on a {@link Graph}, allocation-free per search: distances live in arrays
+ * reset lazily by a search stamp, and the priority queue is a binary heap of primitive
+ * (key, node) pairs with lazy deletion. O((n + m) log m) per search; stops as soon as the target is
+ * settled. Not thread-safe: one instance per thread.
+ */
+final class Dijkstra {
+    private final Graph g;
+    private final double[] dist;
+    private final int[] prevSpan;
+    private final int[] stamp;
+    private final boolean[] settled;
+    private int current;
+    private double[] heapKey;
+    private int[] heapNode;
+    private int size;
+
+    Dijkstra(Graph g) {
+        this.g = g;
+        this.dist = new double[g.n];
+        this.prevSpan = new int[g.n];
+        this.stamp = new int[g.n];
+        this.settled = new boolean[g.n];
+        this.heapKey = new double[Math.max(16, 2 * g.m + 1)];
+        this.heapNode = new int[heapKey.length];
+    }
+
+    /**
+     * Shortest distances from {@code source}, avoiding the masked spans and PoPs (a masked source or
+     * target is unreachable). Stops when {@code target} is settled; pass -1 to settle everything.
+     *
+     * @return whether the target (or, for -1, anything) was reached
+     */
+    boolean run(int source, int target, Mask mask) {
+        return run(source, target, mask.spans(), mask.pops());
+    }
+
+    boolean run(int source, int target, BitSet spansDown, BitSet popsDown) {
+        if (++current == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            current = 1;
+        }
+        size = 0;
+        if (popsDown.get(source) || (target >= 0 && popsDown.get(target))) {
+            return false;
+        }
+        visit(source, 0.0, -1);
+        push(0.0, source);
+        final double[] w = g.weight;
+        final int[] off = g.offset;
+        final int[] arcSpan = g.arcSpan;
+        final int[] arcTo = g.arcTo;
+        while (size > 0) {
+            double d = heapKey[0];
+            int u = pop();
+            if (settled[u] || d > dist[u]) {
+                continue;
+            }
+            settled[u] = true;
+            if (u == target) {
+                return true;
+            }
+            for (int k = off[u], end = off[u + 1]; k < end; k++) {
+                int s = arcSpan[k];
+                double ws = w[s];
+                if (ws != ws || spansDown.get(s)) { // NaN: span cannot be weighed in this metric
+                    continue;
+                }
+                int v = arcTo[k];
+                double nd = d + ws;
+                if (stamp[v] != current) {
+                    if (popsDown.get(v)) {
+                        continue;
+                    }
+                    visit(v, nd, s);
+                    push(nd, v);
+                } else if (!settled[v] && nd < dist[v]) {
+                    dist[v] = nd;
+                    prevSpan[v] = s;
+                    push(nd, v);
+                }
+            }
+        }
+        return target < 0;
+    }
+
+    boolean reached(int v) {
+        return stamp[v] == current;
+    }
+
+    double distance(int v) {
+        return stamp[v] == current ? dist[v] : Double.POSITIVE_INFINITY;
+    }
+
+    int previousSpan(int v) {
+        return stamp[v] == current ? prevSpan[v] : -1;
+    }
+
+    /** The path found to {@code target} by the last run; {@code target} must have been reached. */
+    Walk walk(int target) {
+        int hops = 0;
+        for (int v = target; prevSpan[v] >= 0; v = g.other(prevSpan[v], v)) {
+            hops++;
+        }
+        int[] pops = new int[hops + 1];
+        int[] spans = new int[hops];
+        int v = target;
+        pops[hops] = v;
+        for (int i = hops - 1; i >= 0; i--) {
+            spans[i] = prevSpan[v];
+            v = g.other(prevSpan[v], v);
+            pops[i] = v;
+        }
+        return new Walk(pops, spans, dist[target]);
+    }
+
+    private void visit(int v, double d, int viaSpan) {
+        stamp[v] = current;
+        dist[v] = d;
+        prevSpan[v] = viaSpan;
+        settled[v] = false;
+    }
+
+    private void push(double key, int node) {
+        if (size == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, size * 2);
+            heapNode = Arrays.copyOf(heapNode, size * 2);
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heapKey[parent] <= key) {
+                break;
+            }
+            heapKey[i] = heapKey[parent];
+            heapNode[i] = heapNode[parent];
+            i = parent;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+    }
+
+    private int pop() {
+        int top = heapNode[0];
+        size--;
+        if (size > 0) {
+            double key = heapKey[size];
+            int node = heapNode[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && heapKey[child + 1] < heapKey[child]) {
+                    child++;
+                }
+                if (heapKey[child] >= key) {
+                    break;
+                }
+                heapKey[i] = heapKey[child];
+                heapNode[i] = heapNode[child];
+                i = child;
+            }
+            heapKey[i] = key;
+            heapNode[i] = node;
+        }
+        return top;
+    }
+}
