@@ -1,0 +1,149 @@
+package org.wanplan.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.model.Demand;
+import org.wanplan.model.Fibre;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+import org.wanplan.model.SpanId;
+
+class FailureAnalysisTest {
+    @Test
+    void a_ring_reroutes_the_long_way_and_loses_traffic_at_a_failed_end() throws Exception {
+        // A-B-C-D-A, 100 km and 10 Gbps each; one 5 Gbps demand A-B
+        Network ring = Network.builder("ring")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 1))
+                .pop(Pop.of("d", "D", 1, 0))
+                .span(Span.of("ab", "a", "b", 100, 10))
+                .span(Span.of("bc", "b", "c", 100, 10))
+                .span(Span.of("cd", "c", "d", 100, 10))
+                .span(Span.of("da", "d", "a", 100, 10))
+                .build();
+        Router router = Router.of(ring, Metric.KM);
+        Placement.Result base = Placement.place(router, List.of(Demand.of("ab", "a", "b", 5)), Optional.empty(), true);
+        FailureReport r = FailureAnalysis.run(router, base, FailureScenario.singles(ring), 10, k -> {});
+        FailureReport.ScenarioImpact cutAb = impact(r, "span ab");
+        assertThat(cutAb.rerouted()).isEqualTo(1);
+        assertThat(cutAb.maxUtilisation()).isEqualTo(0.5); // 5 Gbps on the 10 Gbps spans of the long way
+        FailureReport.ScenarioImpact popA = impact(r, "pop a");
+        assertThat(popA.lost()).isEqualTo(1);
+        assertThat(popA.lostGbps()).isEqualTo(5);
+        assertThat(r.scenarios().get(0).lostGbps()).isEqualTo(5); // ranked by traffic lost
+        FailureReport.DemandWorst d = r.demands().get(0);
+        assertThat(d.worstLatencyMs()).isCloseTo(Fibre.latencyMs(300), within(1e-9));
+        assertThat(d.worstScenario()).isEqualTo("span ab");
+        assertThat(d.scenariosLost()).isEqualTo(2); // PoP a and PoP b
+        FailureReport.SpanWorst bc = r.spans().stream()
+                .filter(w -> w.span().value().equals("bc"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(bc.worstUtilisation()).isEqualTo(0.5);
+        assertThat(bc.worstScenarios()).containsExactly("span ab");
+    }
+
+    @Test
+    void protected_demands_switch_to_their_protection_path() throws Exception {
+        Network ring = Network.builder("ring")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 1))
+                .span(Span.of("ab", "a", "b", 100, 10))
+                .span(Span.of("bc", "b", "c", 100, 10))
+                .span(Span.of("ca", "c", "a", 100, 10))
+                .build();
+        Router router = Router.of(ring, Metric.KM);
+        Placement.Result base =
+                Placement.place(router, List.of(Demand.of("ab", "a", "b", 4)), Optional.of(Diversity.NODE), true);
+        assertThat(base.loadGbps()).containsExactly(4, 4, 4); // 1+1: both paths carry it
+        FailureReport r = FailureAnalysis.run(router, base, FailureScenario.singles(ring), 10, k -> {});
+        FailureReport.ScenarioImpact cut = impact(r, "span ab");
+        assertThat(cut.switched()).isEqualTo(1);
+        assertThat(cut.rerouted()).isZero();
+        assertThat(cut.maxUtilisation()).isEqualTo(0.4);
+    }
+
+    /** The incremental sweep agrees with re-placing every demand from scratch in every scenario. */
+    @Test
+    void the_incremental_sweep_equals_the_naive_one_on_euro350() {
+        Network n = BuiltinNetworks.load("euro350").orElseThrow();
+        Router router = Router.of(n, Metric.LATENCY);
+        List<Demand> demands = Gravity.fromPopulation(n, 5_000, 600);
+        Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
+        List<FailureScenario> scenarios = FailureScenario.singles(n);
+        FailureReport fast = FailureAnalysis.run(router, base, scenarios, 10, k -> {});
+
+        Map<String, double[]> naiveLoads = new HashMap<>();
+        Map<String, Double> naiveLost = new HashMap<>();
+        for (FailureScenario sc : scenarios) {
+            double[] load = new double[n.spans().size()];
+            double lost = 0;
+            Mask mask = Mask.none().withSpanIndices(sc.spans());
+            for (int p = sc.pops().nextSetBit(0); p >= 0; p = sc.pops().nextSetBit(p + 1)) {
+                mask = mask.withPopIndex(p);
+            }
+            for (Placement.Placed pl : base.placed()) {
+                Optional<Path> route =
+                        router.shortest(pl.demand().from(), pl.demand().to(), mask);
+                if (route.isEmpty()) {
+                    lost += pl.demand().gbps();
+                    continue;
+                }
+                // an unaffected demand keeps its path; an affected one takes the shortest surviving path
+                Path used = hits(n, pl.working(), sc) ? route.get() : pl.working();
+                for (SpanId s : used.spans()) {
+                    load[n.indexOf(s)] += pl.demand().gbps();
+                }
+            }
+            naiveLoads.put(sc.name(), load);
+            naiveLost.put(sc.name(), lost);
+        }
+        for (FailureReport.ScenarioImpact i : fast.scenarios()) {
+            assertThat(i.lostGbps()).as(i.scenario()).isCloseTo(naiveLost.get(i.scenario()), within(1e-6));
+        }
+        for (FailureReport.SpanWorst w : fast.spans()) {
+            int s = n.indexOf(w.span());
+            double worst = base.loadGbps()[s];
+            for (FailureScenario sc : scenarios) {
+                if (!sc.spans().get(s)) {
+                    worst = Math.max(worst, naiveLoads.get(sc.name())[s]);
+                }
+            }
+            assertThat(w.worstUtilisation() * w.capacityGbps())
+                    .as(w.span().value())
+                    .isCloseTo(worst, within(1e-6));
+        }
+    }
+
+    private static boolean hits(Network n, Path p, FailureScenario sc) {
+        BitSet spans = sc.spans();
+        BitSet pops = sc.pops();
+        return p.spans().stream().anyMatch(s -> spans.get(n.indexOf(s)))
+                || p.pops().stream().anyMatch(x -> pops.get(n.indexOf(x)));
+    }
+
+    private static FailureReport.ScenarioImpact impact(FailureReport r, String name) {
+        return r.scenarios().stream()
+                .filter(i -> i.scenario().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static List<String> names(List<FailureScenario> s) {
+        List<String> out = new ArrayList<>();
+        s.forEach(x -> out.add(x.name()));
+        return out;
+    }
+}
