@@ -1,0 +1,182 @@
+package org.wanplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.wanplan.model.Network;
+import org.wanplan.model.PopId;
+import org.wanplan.routing.DiverseResult;
+import org.wanplan.routing.Diversity;
+import org.wanplan.routing.Metric;
+import org.wanplan.routing.Path;
+import org.wanplan.routing.Router;
+import org.wanplan.routing.availability.Availability;
+import org.wanplan.routing.availability.AvailabilityModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wanplan availability}: predicted availability of a path or a protected pair between two PoPs. */
+@Command(
+        name = "availability",
+        mixinStandardHelpOptions = true,
+        description = "Predict the availability of the shortest path, or of a 1+1 diverse pair, between two PoPs.")
+final class AvailabilityCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
+    String network;
+
+    @Option(names = "--from", required = true, paramLabel = "A", description = "PoP id or unique name")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "B", description = "PoP id or unique name")
+    String to;
+
+    @Option(names = "--diverse", paramLabel = "LEVEL", description = "span, node or srlg: a protected pair")
+    String diverse;
+
+    @Option(names = "--cut-rate", paramLabel = "N", description = "cable cuts per 1,000 km per year (default 2.73)")
+    Double cutRate;
+
+    @Option(names = "--mttr", paramLabel = "HOURS", description = "mean time to repair a cut (default 12)")
+    Double mttr;
+
+    @Option(names = "--pop-availability", paramLabel = "A", description = "availability of a PoP (default 0.99999)")
+    Double popAvailability;
+
+    @Option(names = "--monte-carlo", paramLabel = "SAMPLES", description = "also estimate by simulation (seeded)")
+    Integer samples;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Diversity level = diverse == null
+                ? null
+                : Diversity.fromLabel(diverse)
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                spec.commandLine(), "--diverse must be span, node or srlg, was '" + diverse + "'"));
+        AvailabilityModel d = AvailabilityModel.defaults();
+        AvailabilityModel model;
+        try {
+            model = d.with(
+                    cutRate == null ? d.cutsPer1000KmYear() : cutRate,
+                    mttr == null ? d.mttrHours() : mttr,
+                    popAvailability == null ? d.popAvailability() : popAvailability);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (samples != null && samples < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--monte-carlo must be ≥ 1, was " + samples);
+        }
+        Network n = Networks.load(network);
+        PopId a = PopArgument.resolve(n, "--from", from);
+        PopId b = PopArgument.resolve(n, "--to", to);
+        if (a.equals(b)) {
+            throw new CliFailure("--from and --to are the same PoP: " + a);
+        }
+        Router router = Router.of(n, Metric.LATENCY);
+        Availability availability = new Availability(n, model);
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("network", n.name()).put("from", a.value()).put("to", b.value());
+        Path working;
+        Optional<Path> protection = Optional.empty();
+        if (level == null) {
+            working = router.shortest(a, b).orElseThrow(() -> new CliFailure("no path between " + a + " and " + b));
+        } else {
+            DiverseResult r = router.diverse(a, b, level);
+            if (r instanceof DiverseResult.Pair p) {
+                working = p.working();
+                protection = Optional.of(p.protection());
+                o.put("levelMet", p.met().label());
+            } else if (r instanceof DiverseResult.Single s) {
+                working = s.only();
+                o.putNull("levelMet");
+            } else {
+                throw new CliFailure("no path between " + a + " and " + b);
+            }
+            if (!r.shortfalls().isEmpty()) {
+                o.put("reason", r.shortfalls().get(0).reason());
+            }
+        }
+        double total = protection.map(p -> availability.pair(working, p)).orElse(availability.path(working));
+        ObjectNode w = o.putObject("working");
+        w.set("path", RouteCommand.json(working));
+        w.put("availability", availability.path(working));
+        protection.ifPresent(p -> {
+            ObjectNode pj = o.putObject("protection");
+            pj.set("path", RouteCommand.json(p));
+            pj.put("availability", availability.path(p));
+            availability
+                    .shared(working, p)
+                    .forEach(e -> o.withArray("sharedElements").add(e));
+        });
+        o.put("availability", total);
+        o.put("downtimeMinutesPerYear", Availability.downtimeMinutesPerYear(total));
+        if (samples != null) {
+            var est = availability.monteCarlo(working, protection, samples, 20261129L);
+            o.putObject("monteCarlo")
+                    .put("samples", samples)
+                    .put("mean", est.mean())
+                    .put("low", est.low())
+                    .put("high", est.high());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "%s → %s on %s%n", a, b, n.name());
+            out.printf(
+                    Locale.ROOT,
+                    "  working     %s  (%,.0f km, %d hops)%n",
+                    percent(availability.path(working)),
+                    working.km(),
+                    working.hops());
+            protection.ifPresent(p -> out.printf(
+                    Locale.ROOT,
+                    "  protection  %s  (%,.0f km, %d hops)%n",
+                    percent(availability.path(p)),
+                    p.km(),
+                    p.hops()));
+            if (o.has("levelMet") || level != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "  diversity   asked %s, met %s%s%n",
+                        level.label(),
+                        o.path("levelMet").asText("none"),
+                        o.has("reason") ? " (" + o.get("reason").asText() + ")" : "");
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "  service     %s  — %.1f minutes of downtime a year%n",
+                    percent(total),
+                    Availability.downtimeMinutesPerYear(total));
+            if (o.has("monteCarlo")) {
+                out.printf(
+                        Locale.ROOT,
+                        "  simulated   %s  (99.9%% interval %s – %s, %d samples)%n",
+                        percent(o.get("monteCarlo").get("mean").asDouble()),
+                        percent(o.get("monteCarlo").get("low").asDouble()),
+                        percent(o.get("monteCarlo").get("high").asDouble()),
+                        samples);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String percent(double a) {
+        return String.format(Locale.ROOT, "%.5f%%", 100 * a);
+    }
+}
