@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: model ← io ← cli; the model uses the JDK only. */
+/** Dependencies point one way: model ← routing, io ← cli; the model uses the JDK only. */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -29,6 +29,17 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("org.wanplan.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void the_routing_engine_depends_on_the_model_and_the_jdk_only() {
+        classes()
+                .that()
+                .resideInAPackage("org.wanplan.routing..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.routing..", "org.wanplan.model..", "java..")
                 .check(classes);
     }
 

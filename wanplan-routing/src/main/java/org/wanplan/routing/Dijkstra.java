@@ -19,6 +19,8 @@ final class Dijkstra {
     private double[] heapKey;
     private int[] heapNode;
     private int size;
+    private double[] toTarget;
+    private double[] bound;
 
     Dijkstra(Graph g) {
         this.g = g;
@@ -87,6 +89,67 @@ final class Dijkstra {
             }
         }
         return target < 0;
+    }
+
+    /**
+     * A* from {@code source} to {@code target} with ALT bounds: the same distances and the same kind of
+     * answer as {@link #run(int, int, BitSet, BitSet)} with a target, settling far fewer PoPs.
+     */
+    boolean runToward(int source, int target, BitSet spansDown, BitSet popsDown, Landmarks landmarks) {
+        if (++current == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            current = 1;
+        }
+        size = 0;
+        if (popsDown.get(source) || popsDown.get(target)) {
+            return false;
+        }
+        if (toTarget == null) {
+            toTarget = new double[landmarks.count];
+            bound = new double[g.n];
+        }
+        landmarks.prepare(target, toTarget);
+        visit(source, 0.0, -1);
+        bound[source] = landmarks.bound(source, toTarget);
+        push(bound[source], source);
+        final double[] w = g.weight;
+        final int[] off = g.offset;
+        final int[] arcSpan = g.arcSpan;
+        final int[] arcTo = g.arcTo;
+        while (size > 0) {
+            double f = heapKey[0];
+            int u = pop();
+            if (settled[u] || f > dist[u] + bound[u]) {
+                continue;
+            }
+            settled[u] = true;
+            if (u == target) {
+                return true;
+            }
+            double d = dist[u];
+            for (int k = off[u], end = off[u + 1]; k < end; k++) {
+                int s = arcSpan[k];
+                double ws = w[s];
+                if (ws != ws || spansDown.get(s)) {
+                    continue;
+                }
+                int v = arcTo[k];
+                double nd = d + ws;
+                if (stamp[v] != current) {
+                    if (popsDown.get(v)) {
+                        continue;
+                    }
+                    visit(v, nd, s);
+                    bound[v] = landmarks.bound(v, toTarget);
+                    push(nd + bound[v], v);
+                } else if (!settled[v] && nd < dist[v]) {
+                    dist[v] = nd;
+                    prevSpan[v] = s;
+                    push(nd + bound[v], v);
+                }
+            }
+        }
+        return false;
     }
 
     boolean reached(int v) {

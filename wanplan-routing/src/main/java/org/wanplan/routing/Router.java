@@ -12,8 +12,9 @@ import org.wanplan.model.Span;
  * Paths on one network for one metric: shortest, equal-cost, k-shortest, constrained (CSPF) and
  * diverse pairs. The entry point of the routing engine.
  *
- * <p>Built once per (network, metric) in O(n + m); each query then runs on primitive arrays without
- * allocating per visited PoP. Thread-safe: each thread gets its own search state.
+ * <p>Built once per (network, metric): O(n + m) for the arrays plus {@value #LANDMARKS} shortest-path
+ * trees for the landmarks. Point-to-point queries run A* with landmark bounds on primitive arrays,
+ * without allocating per visited PoP. Thread-safe: each thread gets its own search state.
  */
 public final class Router {
     /** Most equal-cost paths {@link #equalCost} returns. */
@@ -22,12 +23,17 @@ public final class Router {
     /** k-shortest candidates CSPF tries before declaring a latency bound unreachable. */
     static final int CSPF_CANDIDATES = 64;
 
+    /** Landmarks for the A* bounds of point-to-point queries. */
+    static final int LANDMARKS = 8;
+
     private final Graph graph;
     private final ThreadLocal<Dijkstra> searches;
+    private final Landmarks landmarks;
 
     private Router(Graph graph) {
         this.graph = graph;
         this.searches = ThreadLocal.withInitial(() -> new Dijkstra(graph));
+        this.landmarks = Landmarks.of(graph, new Dijkstra(graph), LANDMARKS);
     }
 
     public static Router of(Network network, Metric metric) {
@@ -54,13 +60,16 @@ public final class Router {
 
     /** Weight of the shortest path between two PoPs by index, or +∞; for hot loops. */
     public double distance(int from, int to, Mask mask) {
+        if (from == to) {
+            return 0;
+        }
         Dijkstra d = searches.get();
-        return d.run(from, to, mask) ? d.distance(to) : Double.POSITIVE_INFINITY;
+        return d.runToward(from, to, mask.spans(), mask.pops(), landmarks) ? d.distance(to) : Double.POSITIVE_INFINITY;
     }
 
     Optional<Walk> shortestWalk(int from, int to, Mask mask) {
         Dijkstra d = searches.get();
-        if (from == to || !d.run(from, to, mask)) {
+        if (from == to || !d.runToward(from, to, mask.spans(), mask.pops(), landmarks)) {
             return Optional.empty();
         }
         return Optional.of(d.walk(to));
