@@ -20,6 +20,10 @@ final class Dijkstra {
     private int[] heapNode;
     private int size;
     private double[] toTarget;
+    private int[] wanted;
+    private final int[] settledOrder;
+    private int settledCount;
+    private int wantedStamp;
     private double[] bound;
 
     Dijkstra(Graph g) {
@@ -28,6 +32,7 @@ final class Dijkstra {
         this.prevSpan = new int[g.n];
         this.stamp = new int[g.n];
         this.settled = new boolean[g.n];
+        this.settledOrder = new int[g.n];
         this.heapKey = new double[Math.max(16, 2 * g.m + 1)];
         this.heapNode = new int[heapKey.length];
     }
@@ -43,6 +48,32 @@ final class Dijkstra {
     }
 
     boolean run(int source, int target, BitSet spansDown, BitSet popsDown) {
+        return run(source, target, null, 0, spansDown, popsDown);
+    }
+
+    /**
+     * Shortest distances from {@code source} until each of the first {@code count} PoPs in
+     * {@code targets} is settled (or everything reachable is): one tree for many demands.
+     */
+    void runUntilAll(int source, int[] targets, int count, BitSet spansDown, BitSet popsDown) {
+        run(source, -1, targets, count, spansDown, popsDown);
+    }
+
+    private boolean run(int source, int target, int[] targets, int count, BitSet spansDown, BitSet popsDown) {
+        settledCount = 0;
+        int remaining = 0;
+        if (targets != null) {
+            if (wanted == null) {
+                wanted = new int[g.n];
+            }
+            wantedStamp++;
+            for (int i = 0; i < count; i++) {
+                if (wanted[targets[i]] != wantedStamp) {
+                    wanted[targets[i]] = wantedStamp;
+                    remaining++;
+                }
+            }
+        }
         if (++current == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
             current = 1;
@@ -64,7 +95,11 @@ final class Dijkstra {
                 continue;
             }
             settled[u] = true;
+            settledOrder[settledCount++] = u;
             if (u == target) {
+                return true;
+            }
+            if (remaining > 0 && wanted[u] == wantedStamp && --remaining == 0) {
                 return true;
             }
             for (int k = off[u], end = off[u + 1]; k < end; k++) {
@@ -150,6 +185,19 @@ final class Dijkstra {
             }
         }
         return false;
+    }
+
+    /** How many PoPs the last plain run settled; {@link #settled(int)} lists them in order. */
+    int settledCount() {
+        return settledCount;
+    }
+
+    int settled(int i) {
+        return settledOrder[i];
+    }
+
+    boolean isSettled(int v) {
+        return stamp[v] == current && settled[v];
     }
 
     boolean reached(int v) {

@@ -50,29 +50,21 @@ public final class FailureAnalysis {
         source = new int[d];
         target = new int[d];
         gbps = new double[d];
-        List<List<Integer>> onSpan = lists(g.m);
-        List<List<Integer>> atPop = lists(g.n);
+        int[][] workingPops = new int[d][];
         for (int i = 0; i < d; i++) {
             Placement.Placed p = placed.get(i);
-            workingSpans[i] = p.working().spans().stream().mapToInt(n::indexOf).toArray();
-            protectionSpans[i] = p.protection()
-                    .map(q -> q.spans().stream().mapToInt(n::indexOf).toArray())
-                    .orElse(null);
-            protectionPops[i] = p.protection()
-                    .map(q -> q.pops().stream().mapToInt(n::indexOf).toArray())
-                    .orElse(null);
+            workingSpans[i] = indices(p.working().spans(), n::indexOf);
+            workingPops[i] = indices(p.working().pops(), n::indexOf);
+            protectionSpans[i] =
+                    p.protection().map(q -> indices(q.spans(), n::indexOf)).orElse(null);
+            protectionPops[i] =
+                    p.protection().map(q -> indices(q.pops(), n::indexOf)).orElse(null);
             source[i] = n.indexOf(p.demand().from());
             target[i] = n.indexOf(p.demand().to());
             gbps[i] = p.demand().gbps();
-            for (int s : workingSpans[i]) {
-                onSpan.get(s).add(i);
-            }
-            for (var pop : p.working().pops()) {
-                atPop.get(n.indexOf(pop)).add(i);
-            }
         }
-        demandsOnSpan = arrays(onSpan);
-        demandsAtPop = arrays(atPop);
+        demandsOnSpan = invert(workingSpans, g.m);
+        demandsAtPop = invert(workingPops, g.n);
         latencyPerSpan = new double[g.m];
         for (int s = 0; s < g.m; s++) {
             Span span = n.spans().get(s);
@@ -150,41 +142,76 @@ public final class FailureAnalysis {
             }
             order[pending++] = k;
         }
-        // restore the rest, grouped by source: one shortest-path tree per source PoP
-        Integer[] bySource = new Integer[pending];
+        // restore the rest with one shortest-path tree per root PoP. Demands are undirected, so each is
+        // grown from whichever end more of the pending demands share (fewer trees); a tree stops
+        // growing once all its demands' far ends are settled, and loads are pushed up the tree once
+        // per tree (O(settled PoPs)) rather than walked back per demand.
+        int[] endCount = new int[g.n];
         for (int j = 0; j < pending; j++) {
-            bySource[j] = order[j];
+            int i = touched[order[j]];
+            endCount[source[i]]++;
+            endCount[target[i]]++;
         }
-        Arrays.sort(bySource, Comparator.comparingInt(j -> source[touched[j]]));
+        int[] root = new int[pending];
+        int[] start = new int[g.n + 1];
+        for (int j = 0; j < pending; j++) {
+            int i = touched[order[j]];
+            root[j] = endCount[source[i]] >= endCount[target[i]] ? source[i] : target[i];
+            start[root[j] + 1]++;
+        }
+        for (int v = 0; v < g.n; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] byRoot = new int[pending];
+        int[] fill = Arrays.copyOf(start, g.n);
+        for (int j = 0; j < pending; j++) {
+            byRoot[fill[root[j]]++] = j;
+        }
+        int[] far = new int[pending];
+        double[] acc = new double[g.n];
+        double[] latencyTo = new double[g.n];
         Dijkstra dijkstra = router.search();
         int rerouted = 0;
-        for (int j = 0; j < pending; ) {
-            int from = source[touched[bySource[j]]];
-            int end = j;
-            while (end < pending && source[touched[bySource[end]]] == from) {
-                end++;
+        for (int from = 0; from < g.n; from++) {
+            int first = start[from];
+            int end = start[from + 1];
+            if (first == end) {
+                continue;
             }
-            dijkstra.run(from, end - j == 1 ? target[touched[bySource[j]]] : -1, spansDown, popsDown);
-            for (int x = j; x < end; x++) {
-                int slot = bySource[x];
+            for (int x = first; x < end; x++) {
+                int i = touched[order[byRoot[x]]];
+                far[x - first] = source[i] == from ? target[i] : source[i];
+            }
+            dijkstra.runUntilAll(from, far, end - first, spansDown, popsDown);
+            int settledCount = dijkstra.settledCount();
+            for (int x = 0; x < settledCount; x++) {
+                int v = dijkstra.settled(x);
+                acc[v] = 0;
+                int s = dijkstra.previousSpan(v);
+                latencyTo[v] = s < 0 ? 0 : latencyTo[g.other(s, v)] + latencyPerSpan[s];
+            }
+            for (int x = first; x < end; x++) {
+                int slot = order[byRoot[x]];
                 int i = touched[slot];
-                if (!dijkstra.reached(target[i]) || dijkstra.distance(target[i]) == Double.POSITIVE_INFINITY) {
+                int to = far[x - first];
+                if (!dijkstra.isSettled(to)) {
                     latency[slot] = Double.NaN;
                     lost++;
                     lostGbps += gbps[i];
                     continue;
                 }
-                double ms = 0;
-                for (int v = target[i]; v != from; ) {
-                    int s = dijkstra.previousSpan(v);
-                    load[s] += gbps[i];
-                    ms += latencyPerSpan[s];
-                    v = g.other(s, v);
-                }
-                latency[slot] = ms;
+                acc[to] += gbps[i];
+                latency[slot] = latencyTo[to];
                 rerouted++;
             }
-            j = end;
+            for (int x = settledCount - 1; x > 0; x--) { // leaves first: each PoP hands its traffic up
+                int v = dijkstra.settled(x);
+                if (acc[v] != 0) {
+                    int s = dijkstra.previousSpan(v);
+                    load[s] += acc[v];
+                    acc[g.other(s, v)] += acc[v];
+                }
+            }
         }
         for (int s = spansDown.nextSetBit(0); s >= 0; s = spansDown.nextSetBit(s + 1)) {
             load[s] = Double.NaN; // a failed span carries nothing and is not reported
@@ -237,27 +264,23 @@ public final class FailureAnalysis {
                 .thenComparing(FailureReport.ScenarioImpact::scenario));
 
         List<FailureReport.SpanWorst> spans = new ArrayList<>();
+        double[] base = baseline.loadGbps();
         for (int s = 0; s < g.m; s++) {
-            final int span = s;
-            Integer[] worst = IntStream.range(0, outcomes.length)
-                    .filter(k -> !Double.isNaN(outcomes[k].load()[span]))
-                    .boxed()
-                    .sorted(Comparator.comparingDouble(
-                                    (Integer k) -> -outcomes[k].load()[span])
-                            .thenComparingInt(k -> k))
-                    .limit(top)
-                    .toArray(Integer[]::new);
+            int[] worst = topScenarios(outcomes, s, top);
             double worstUtil =
                     worst.length == 0 ? 0 : utilisation(s, outcomes[worst[0]].load()[s]);
+            List<String> names = new ArrayList<>();
+            for (int k : worst) {
+                if (outcomes[k].load()[s] > base[s] + 1e-9) {
+                    names.add(scenarios.get(k).name());
+                }
+            }
             spans.add(new FailureReport.SpanWorst(
                     n.spans().get(s).id(),
                     n.spans().get(s).capacityGbps(),
                     baseline.utilisation(s),
                     Math.max(worstUtil, baseline.utilisation(s)),
-                    Arrays.stream(worst)
-                            .filter(k -> outcomes[k].load()[span] > baseline.loadGbps()[span] + 1e-9)
-                            .map(k -> scenarios.get(k).name())
-                            .toList()));
+                    names));
         }
         spans.sort(Comparator.comparingDouble((FailureReport.SpanWorst w) -> -w.worstUtilisation())
                 .thenComparing(w -> w.span().value()));
@@ -298,6 +321,30 @@ public final class FailureAnalysis {
         return new FailureReport(impacts, spans, demands);
     }
 
+    /** Indices of the scenarios with the highest load on span {@code s} (failed excluded), highest first. */
+    private static int[] topScenarios(Outcome[] outcomes, int s, int top) {
+        int[] best = new int[top];
+        int size = 0;
+        for (int k = 0; k < outcomes.length; k++) {
+            double load = outcomes[k].load()[s];
+            if (Double.isNaN(load)) {
+                continue;
+            }
+            int at = size < top ? size++ : top;
+            // insertion into a short sorted array: keeps ties in scenario order
+            while (at > 0 && outcomes[best[at - 1]].load()[s] < load) {
+                if (at < top) {
+                    best[at] = best[at - 1];
+                }
+                at--;
+            }
+            if (at < top) {
+                best[at] = k;
+            }
+        }
+        return Arrays.copyOf(best, size);
+    }
+
     private double utilisation(int s, double load) {
         if (Double.isNaN(load)) {
             return 0;
@@ -306,17 +353,32 @@ public final class FailureAnalysis {
         return capacity > 0 ? load / capacity : load > 1e-9 ? Double.POSITIVE_INFINITY : 0;
     }
 
-    private static List<List<Integer>> lists(int size) {
-        List<List<Integer>> l = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            l.add(new ArrayList<>());
+    private static <T> int[] indices(List<T> ids, java.util.function.ToIntFunction<T> index) {
+        int[] out = new int[ids.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = index.applyAsInt(ids.get(k));
         }
-        return l;
+        return out;
     }
 
-    private static int[][] arrays(List<List<Integer>> lists) {
-        return lists.stream()
-                .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
-                .toArray(int[][]::new);
+    /** For each element, the demands whose list holds it (loopless paths: each demand once). */
+    private static int[][] invert(int[][] byDemand, int elements) {
+        int[] count = new int[elements];
+        for (int[] list : byDemand) {
+            for (int e : list) {
+                count[e]++;
+            }
+        }
+        int[][] out = new int[elements][];
+        for (int e = 0; e < elements; e++) {
+            out[e] = new int[count[e]];
+            count[e] = 0;
+        }
+        for (int i = 0; i < byDemand.length; i++) {
+            for (int e : byDemand[i]) {
+                out[e][count[e]++] = i;
+            }
+        }
+        return out;
     }
 }
