@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Backbone planning, enterprise WAN design and quoting on dense fibre networks.",
-        subcommands = {NetworkCommand.class, RouteCommand.class, FailuresCommand.class, AvailabilityCommand.class},
+        subcommands = {
+            NetworkCommand.class,
+            RouteCommand.class,
+            FailuresCommand.class,
+            AvailabilityCommand.class,
+            PlanCommand.class
+        },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE)
 public final class WanplanCommand implements Runnable {

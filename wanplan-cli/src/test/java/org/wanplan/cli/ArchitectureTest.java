@@ -44,6 +44,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void planning_depends_on_the_model_and_or_tools_only() {
+        classes()
+                .that()
+                .resideInAPackage("org.wanplan.planning..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.planning..", "org.wanplan.model..", "com.google.ortools..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void or_tools_stays_inside_planning() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.wanplan.planning..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google.ortools..")
+                .check(classes);
+    }
+
+    @Test
     void io_does_not_depend_on_the_command_line() {
         noClasses()
                 .that()

@@ -1,0 +1,332 @@
+package org.wanplan.planning;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.wanplan.model.Network;
+
+/**
+ * Cheapest modular capacity as a mixed-integer program, solved by SCIP through OR-Tools.
+ *
+ * <p>Arc-flow formulation with demands aggregated by root PoP (each undirected demand is sent from its
+ * lower-indexed end): for every year t, every failure state k (the intact network, and with
+ * {@link Survivability#SPAN} each single span down) and every root r, continuous flows on both
+ * directions of every surviving span satisfy conservation with the year's demand; on every surviving
+ * span the flows of both directions together stay within pre-installed capacity plus the modules
+ * added up to year t (integers y[e][m][t]; for explicit links, binaries with at most one chosen).
+ * Minimises module cost in present value, pre-installed cost and the routing cost of the intact
+ * state's year-0 flows — SNDlib's {@code U-U-M-N-C-A-N-N} and {@code U-U-M-N-C-A-N-U} (and the
+ * explicit-capacity {@code U-U-E-…}) when years = 1.
+ *
+ * <p>So that a time limit always yields a plan, the LP relaxation is solved first (GLOP, at most half
+ * the time): its value is a lower bound, and rounding its module counts up (cheapest sufficient option
+ * for explicit links) is a feasible plan, since more capacity never breaks a flow. SCIP then starts
+ * from that plan as a hint and keeps whichever is cheaper.
+ */
+public final class CapacityPlanner {
+    private CapacityPlanner() {}
+
+    /** The variables of one built model. */
+    private record Model(MPSolver solver, MPVariable[][][] y, double constant) {}
+
+    public static CapacityPlan solve(PlanningProblem p, Duration timeLimit) {
+        Loader.loadNativeLibraries();
+        if (p.years() > 1 && p.links().stream().anyMatch(Link::explicit)) {
+            throw new IllegalArgumentException("explicit link capacities are planned for one year only");
+        }
+        long start = System.nanoTime();
+        long limitMs = Math.max(2, timeLimit.toMillis());
+
+        Model lp = build(p, MPSolver.createSolver("GLOP"), false);
+        lp.solver().setTimeLimit(limitMs / 2);
+        MPSolver.ResultStatus lpStatus = lp.solver().solve();
+        if (lpStatus == MPSolver.ResultStatus.INFEASIBLE) {
+            lp.solver().delete();
+            return new CapacityPlan("INFEASIBLE", Double.NaN, Double.NaN, Double.NaN, seconds(start), List.of());
+        }
+        boolean relaxed = lpStatus == MPSolver.ResultStatus.OPTIMAL;
+        double lowerBound = relaxed ? lp.solver().objective().value() + lp.constant() : Double.NEGATIVE_INFINITY;
+        int[][][] rounded = relaxed ? roundUp(p, lp.y()) : null;
+        // the rounded plan keeps the LP's flows, so its cost is the LP's with the module part replaced
+        double roundedValue = relaxed ? lowerBound - moduleCost(p, lp.y()) + cost(p, rounded, 0) : Double.NaN;
+        lp.solver().delete();
+
+        Model mip = build(p, MPSolver.createSolver("SCIP"), true);
+        if (rounded != null) {
+            hint(mip, rounded);
+        }
+        long left = limitMs - (System.nanoTime() - start) / 1_000_000;
+        mip.solver().setTimeLimit(Math.max(1, left));
+        MPSolver.ResultStatus status = mip.solver().solve();
+        boolean mipPlan = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        double mipValue = mipPlan ? mip.solver().objective().value() + mip.constant() : Double.POSITIVE_INFINITY;
+        double mipBound = mipPlan || status == MPSolver.ResultStatus.NOT_SOLVED
+                ? mip.solver().objective().bestBound() + mip.constant()
+                : Double.NEGATIVE_INFINITY;
+        double bound = Math.max(lowerBound, Double.isFinite(mipBound) ? mipBound : Double.NEGATIVE_INFINITY);
+        CapacityPlan plan;
+        if (mipPlan && (rounded == null || mipValue <= roundedValue + 1e-9)) {
+            int[][][] counts = counts(mip.y());
+            String name = status == MPSolver.ResultStatus.OPTIMAL ? "OPTIMAL" : "FEASIBLE";
+            plan = plan(
+                    p, name, mipValue, name.equals("OPTIMAL") ? mipValue : Math.min(mipValue, bound), counts, start);
+        } else if (rounded != null) {
+            plan = plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, bound), rounded, start);
+        } else {
+            plan = new CapacityPlan(
+                    status == MPSolver.ResultStatus.INFEASIBLE ? "INFEASIBLE" : "NOT_SOLVED",
+                    Double.NaN,
+                    relaxed ? lowerBound : Double.NaN,
+                    Double.NaN,
+                    seconds(start),
+                    List.of());
+        }
+        mip.solver().delete();
+        return plan;
+    }
+
+    private static Model build(PlanningProblem p, MPSolver solver, boolean integer) {
+        if (solver == null) {
+            throw new IllegalStateException("this OR-Tools build lacks a solver wanplan needs (SCIP, GLOP)");
+        }
+        Network n = p.network();
+        int spans = n.spans().size();
+        int years = p.years();
+        int[][] ends = p.ends();
+        List<Integer> roots = new ArrayList<>(
+                new TreeSet<>(java.util.Arrays.stream(ends).map(e -> e[0]).toList()));
+        MPObjective objective = solver.objective();
+        MPVariable[][][] y = new MPVariable[spans][][];
+        double constant = 0;
+        for (int e = 0; e < spans; e++) {
+            Link link = p.links().get(e);
+            constant += link.preInstalledCost();
+            y[e] = new MPVariable[link.modules().size()][years];
+            MPConstraint atMostOne = link.explicit() ? solver.makeConstraint(0, 1) : null;
+            for (int m = 0; m < link.modules().size(); m++) {
+                for (int t = 0; t < years; t++) {
+                    double upper = link.explicit() ? 1 : MPSolver.infinity();
+                    y[e][m][t] = integer ? solver.makeIntVar(0, upper, "") : solver.makeNumVar(0, upper, "");
+                    objective.setCoefficient(y[e][m][t], link.modules().get(m).cost() * p.discount(t));
+                    if (atMostOne != null) {
+                        atMostOne.setCoefficient(y[e][m][t], 1);
+                    }
+                }
+            }
+        }
+        List<Integer> states = new ArrayList<>();
+        states.add(-1);
+        if (p.survivability() == Survivability.SPAN) {
+            for (int e = 0; e < spans; e++) {
+                states.add(e);
+            }
+        }
+        for (int t = 0; t < years; t++) {
+            double scale = p.scale(t);
+            for (int k : states) {
+                // flow[r][e][dir]: dir 0 = endA → endB, 1 = endB → endA
+                MPVariable[][][] flow = new MPVariable[roots.size()][spans][2];
+                for (int ri = 0; ri < roots.size(); ri++) {
+                    for (int e = 0; e < spans; e++) {
+                        if (e == k) {
+                            continue;
+                        }
+                        for (int dir = 0; dir < 2; dir++) {
+                            flow[ri][e][dir] = solver.makeNumVar(0, MPSolver.infinity(), "");
+                            if (k == -1 && t == 0 && p.links().get(e).routingCost() != 0) {
+                                objective.setCoefficient(
+                                        flow[ri][e][dir], p.links().get(e).routingCost());
+                            }
+                        }
+                    }
+                    conservation(solver, n, flow[ri], roots.get(ri), ends, p, scale);
+                }
+                for (int e = 0; e < spans; e++) {
+                    if (e == k) {
+                        continue;
+                    }
+                    // Σ flows − Σ_m C_m Σ_{t' ≤ t} y ≤ pre-installed
+                    MPConstraint cap = solver.makeConstraint(
+                            -MPSolver.infinity(), p.links().get(e).preInstalled());
+                    for (int ri = 0; ri < roots.size(); ri++) {
+                        cap.setCoefficient(flow[ri][e][0], 1);
+                        cap.setCoefficient(flow[ri][e][1], 1);
+                    }
+                    for (int m = 0; m < y[e].length; m++) {
+                        for (int u = 0; u <= t; u++) {
+                            cap.setCoefficient(
+                                    y[e][m][u],
+                                    -p.links().get(e).modules().get(m).capacity());
+                        }
+                    }
+                }
+            }
+        }
+        objective.setMinimization();
+        return new Model(solver, y, constant);
+    }
+
+    /** out − in = supply at every PoP, for the demands rooted at {@code root}, scaled to the year. */
+    private static void conservation(
+            MPSolver solver, Network n, MPVariable[][] flow, int root, int[][] ends, PlanningProblem p, double scale) {
+        double[] supply = new double[n.pops().size()];
+        for (int d = 0; d < ends.length; d++) {
+            if (ends[d][0] == root) {
+                double h = p.demands().get(d).gbps() * scale;
+                supply[root] += h;
+                supply[ends[d][1]] -= h;
+            }
+        }
+        MPConstraint[] rows = new MPConstraint[n.pops().size()];
+        for (int v = 0; v < rows.length; v++) {
+            rows[v] = solver.makeConstraint(supply[v], supply[v]);
+        }
+        for (int e = 0; e < flow.length; e++) {
+            if (flow[e][0] == null) {
+                continue;
+            }
+            int a = n.endA(e);
+            int b = n.endB(e);
+            rows[a].setCoefficient(flow[e][0], 1);
+            rows[b].setCoefficient(flow[e][0], -1);
+            rows[b].setCoefficient(flow[e][1], 1);
+            rows[a].setCoefficient(flow[e][1], -1);
+        }
+    }
+
+    /**
+     * Module counts covering the LP's capacity: each count rounded up; for an explicit link the
+     * cheapest single option with at least the LP's capacity.
+     */
+    private static int[][][] roundUp(PlanningProblem p, MPVariable[][][] y) {
+        int[][][] counts = new int[y.length][][];
+        for (int e = 0; e < y.length; e++) {
+            Link link = p.links().get(e);
+            counts[e] = new int[y[e].length][p.years()];
+            if (link.explicit()) {
+                double needed = 0;
+                for (int m = 0; m < y[e].length; m++) {
+                    needed += y[e][m][0].solutionValue() * link.modules().get(m).capacity();
+                }
+                int best = -1;
+                for (int m = 0; m < y[e].length; m++) {
+                    Module mod = link.modules().get(m);
+                    if (mod.capacity() >= needed - 1e-9
+                            && (best < 0
+                                    || mod.cost() < link.modules().get(best).cost())) {
+                        best = m;
+                    }
+                }
+                if (needed > 1e-9 && best >= 0) {
+                    counts[e][best][0] = 1;
+                }
+                continue;
+            }
+            for (int m = 0; m < y[e].length; m++) {
+                for (int t = 0; t < p.years(); t++) {
+                    counts[e][m][t] = (int) Math.ceil(y[e][m][t].solutionValue() - 1e-9);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void hint(Model mip, int[][][] counts) {
+        List<MPVariable> vars = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int e = 0; e < counts.length; e++) {
+            for (int m = 0; m < counts[e].length; m++) {
+                for (int t = 0; t < counts[e][m].length; t++) {
+                    vars.add(mip.y()[e][m][t]);
+                    values.add((double) counts[e][m][t]);
+                }
+            }
+        }
+        mip.solver()
+                .setHint(
+                        vars.toArray(MPVariable[]::new),
+                        values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static int[][][] counts(MPVariable[][][] y) {
+        int[][][] counts = new int[y.length][][];
+        for (int e = 0; e < y.length; e++) {
+            counts[e] = new int[y[e].length][];
+            for (int m = 0; m < y[e].length; m++) {
+                counts[e][m] = new int[y[e][m].length];
+                for (int t = 0; t < y[e][m].length; t++) {
+                    counts[e][m][t] = (int) Math.round(y[e][m][t].solutionValue());
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Module cost of the LP's (fractional) module counts, in present value. */
+    private static double moduleCost(PlanningProblem p, MPVariable[][][] y) {
+        double total = 0;
+        for (int e = 0; e < y.length; e++) {
+            for (int m = 0; m < y[e].length; m++) {
+                for (int t = 0; t < y[e][m].length; t++) {
+                    total += y[e][m][t].solutionValue()
+                            * p.links().get(e).modules().get(m).cost()
+                            * p.discount(t);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Module cost of a plan in present value plus {@code constant}. */
+    private static double cost(PlanningProblem p, int[][][] counts, double constant) {
+        double total = constant;
+        for (int e = 0; e < counts.length; e++) {
+            for (int m = 0; m < counts[e].length; m++) {
+                for (int t = 0; t < counts[e][m].length; t++) {
+                    total += counts[e][m][t] * p.links().get(e).modules().get(m).cost() * p.discount(t);
+                }
+            }
+        }
+        return total;
+    }
+
+    private static CapacityPlan plan(
+            PlanningProblem p, String status, double value, double bound, int[][][] counts, long start) {
+        Network n = p.network();
+        List<CapacityPlan.LinkPlan> plans = new ArrayList<>();
+        for (int e = 0; e < counts.length; e++) {
+            Link link = p.links().get(e);
+            Map<String, Integer> total = new LinkedHashMap<>();
+            List<Map<String, Integer>> perYear = new ArrayList<>();
+            double capacity = link.preInstalled();
+            for (int t = 0; t < p.years(); t++) {
+                Map<String, Integer> added = new LinkedHashMap<>();
+                for (int m = 0; m < counts[e].length; m++) {
+                    int count = counts[e][m][t];
+                    if (count > 0) {
+                        added.put(link.modules().get(m).name(), count);
+                        total.merge(link.modules().get(m).name(), count, Integer::sum);
+                        capacity += count * link.modules().get(m).capacity();
+                    }
+                }
+                perYear.add(added);
+            }
+            plans.add(new CapacityPlan.LinkPlan(n.spans().get(e).id(), total, perYear, capacity));
+        }
+        double gap =
+                status.equals("OPTIMAL") || Math.abs(value) < 1e-9 ? 0 : Math.max(0, (value - bound) / Math.abs(value));
+        return new CapacityPlan(status, value, bound, gap, seconds(start), plans);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,90 @@
+package org.wanplan.planning;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wanplan.model.Network;
+
+/**
+ * Checks a plan without taking the planner's word for it: with the capacities fixed, can every
+ * demand be routed, in every year and every failure state? A separate linear program per state,
+ * disaggregated (one commodity per demand, not per root as in the planner) and solved by GLOP, a
+ * different solver from the planner's SCIP.
+ */
+public final class FeasibilityCheck {
+    private FeasibilityCheck() {}
+
+    /** Empty when the plan carries everything; otherwise the first state that fails, described. */
+    public static Optional<String> violation(PlanningProblem p, CapacityPlan plan) {
+        Loader.loadNativeLibraries();
+        Network n = p.network();
+        for (int t = 0; t < p.years(); t++) {
+            double[] capacity = plan.capacityAfter(p, t);
+            List<Integer> states = new ArrayList<>(List.of(-1));
+            if (p.survivability() == Survivability.SPAN) {
+                for (int e = 0; e < n.spans().size(); e++) {
+                    states.add(e);
+                }
+            }
+            for (int failed : states) {
+                if (!routable(p, capacity, failed, p.scale(t))) {
+                    return Optional.of("year " + t + ": the demands do not fit "
+                            + (failed < 0
+                                    ? "the intact network"
+                                    : "with span " + n.spans().get(failed).id() + " down"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean routable(PlanningProblem p, double[] capacity, int failed, double scale) {
+        Network n = p.network();
+        MPSolver lp = MPSolver.createSolver("GLOP");
+        int spans = n.spans().size();
+        List<MPVariable[]> forward = new ArrayList<>();
+        List<MPVariable[]> backward = new ArrayList<>();
+        for (int d = 0; d < p.demands().size(); d++) {
+            MPVariable[] f = new MPVariable[spans];
+            MPVariable[] b = new MPVariable[spans];
+            int s = n.indexOf(p.demands().get(d).from());
+            int t = n.indexOf(p.demands().get(d).to());
+            double h = p.demands().get(d).gbps() * scale;
+            MPConstraint[] node = new MPConstraint[n.pops().size()];
+            for (int v = 0; v < node.length; v++) {
+                double rhs = v == s ? h : v == t ? -h : 0;
+                node[v] = lp.makeConstraint(rhs, rhs);
+            }
+            for (int e = 0; e < spans; e++) {
+                if (e == failed) {
+                    continue;
+                }
+                f[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
+                b[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
+                node[n.endA(e)].setCoefficient(f[e], 1);
+                node[n.endB(e)].setCoefficient(f[e], -1);
+                node[n.endB(e)].setCoefficient(b[e], 1);
+                node[n.endA(e)].setCoefficient(b[e], -1);
+            }
+            forward.add(f);
+            backward.add(b);
+        }
+        for (int e = 0; e < spans; e++) {
+            if (e == failed) {
+                continue;
+            }
+            MPConstraint cap = lp.makeConstraint(0, capacity[e] * (1 + 1e-9) + 1e-9);
+            for (int d = 0; d < p.demands().size(); d++) {
+                cap.setCoefficient(forward.get(d)[e], 1);
+                cap.setCoefficient(backward.get(d)[e], 1);
+            }
+        }
+        MPSolver.ResultStatus status = lp.solve();
+        lp.delete();
+        return status == MPSolver.ResultStatus.OPTIMAL;
+    }
+}

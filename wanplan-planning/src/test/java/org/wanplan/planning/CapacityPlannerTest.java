@@ -1,0 +1,148 @@
+package org.wanplan.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wanplan.model.Demand;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+
+/** Small instances whose optimum is worked out by hand in each test. */
+class CapacityPlannerTest {
+    static Network triangle() throws Exception {
+        return Network.builder("triangle")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 0))
+                .span(Span.of("ab", "a", "b", 100, 0))
+                .span(Span.of("bc", "b", "c", 100, 0))
+                .span(Span.of("ca", "c", "a", 100, 0))
+                .build();
+    }
+
+    static List<Link> links(Network n, Module... modules) {
+        List<Link> links = new ArrayList<>();
+        for (int e = 0; e < n.spans().size(); e++) {
+            links.add(new Link(e, 0, 0, 0, List.of(modules)));
+        }
+        return links;
+    }
+
+    private static CapacityPlan solve(PlanningProblem p) {
+        CapacityPlan plan = CapacityPlanner.solve(p, Duration.ofSeconds(30));
+        assertThat(plan.status()).isEqualTo("OPTIMAL");
+        assertThat(FeasibilityCheck.violation(p, plan)).isEmpty();
+        return plan;
+    }
+
+    @Test
+    void without_survivability_one_module_on_the_direct_span_suffices() throws Exception {
+        // demand a-b of 1, modules of capacity 1 costing 1: one module on ab (or two via c): 1
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n, links(n, new Module("m", 1, 1)), List.of(Demand.of("d", "a", "b", 1)), Survivability.NONE, 1, 0);
+        assertThat(solve(p).objective()).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void surviving_any_span_cut_needs_a_module_everywhere() throws Exception {
+        // cut ab: a-c-b needs 1 on ca and bc; cut ca: ab needs 1. So all three spans: 3
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n, links(n, new Module("m", 1, 1)), List.of(Demand.of("d", "a", "b", 1)), Survivability.SPAN, 1, 0);
+        CapacityPlan plan = solve(p);
+        assertThat(plan.objective()).isCloseTo(3, within(1e-6));
+        assertThat(plan.links()).allMatch(l -> l.capacity() == 1);
+    }
+
+    @Test
+    void the_cheaper_mix_of_module_types_wins() throws Exception {
+        // demand 3 on a-b, no survivability: 10G-like modules (1, cost 1) and 3-packs (3, cost 2.5):
+        // one 3-pack (2.5) beats three singles (3) and any route via c (two spans)
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n,
+                links(n, new Module("small", 1, 1), new Module("big", 3, 2.5)),
+                List.of(Demand.of("d", "a", "b", 3)),
+                Survivability.NONE,
+                1,
+                0);
+        CapacityPlan plan = solve(p);
+        assertThat(plan.objective()).isCloseTo(2.5, within(1e-6));
+        assertThat(plan.links().get(0).added()).containsEntry("big", 1);
+    }
+
+    @Test
+    void an_explicit_link_takes_one_option_at_most() throws Exception {
+        // options: capacity 1 for 2, or 3 for 3; demand 2 on a-b. One "3" on ab costs 3; going via c
+        // needs two spans with ≥ 2 each (6), splitting needs ab + both others (2 + 2 + 2): 3 wins
+        Network n = triangle();
+        List<Link> links = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            links.add(new Link(e, 0, 0, 0, List.of(new Module("1", 1, 2), new Module("3", 3, 3)), true));
+        }
+        PlanningProblem p =
+                new PlanningProblem(n, links, List.of(Demand.of("d", "a", "b", 2)), Survivability.NONE, 1, 0);
+        CapacityPlan plan = solve(p);
+        assertThat(plan.objective()).isCloseTo(3, within(1e-6));
+        assertThat(plan.links().get(0).added()).isEqualTo(java.util.Map.of("3", 1));
+    }
+
+    @Test
+    void pre_installed_capacity_is_used_before_buying() throws Exception {
+        // 2 already on ab for a demand of 2: nothing to buy; pre-installed cost 7 is still counted
+        Network n = triangle();
+        List<Link> links = new ArrayList<>(links(n, new Module("m", 1, 1)));
+        links.set(0, new Link(0, 2, 7, 0, List.of(new Module("m", 1, 1))));
+        PlanningProblem p =
+                new PlanningProblem(n, links, List.of(Demand.of("d", "a", "b", 2)), Survivability.NONE, 1, 0);
+        assertThat(solve(p).objective()).isCloseTo(7, within(1e-6));
+    }
+
+    @Test
+    void growth_buys_the_later_modules_in_the_later_year() throws Exception {
+        // demand 1 growing 100 %: year 0 needs 1 module on ab, year 1 needs 2. Deferring the second to
+        // year 1 costs 1 + 1/1.08 in present value, less than buying both now (2)
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n,
+                links(n, new Module("m", 1, 1)),
+                List.of(Demand.of("d", "a", "b", 1)),
+                Survivability.NONE,
+                2,
+                1.0,
+                0.08);
+        CapacityPlan plan = solve(p);
+        assertThat(plan.objective()).isCloseTo(1 + 1 / 1.08, within(1e-6));
+        CapacityPlan.LinkPlan ab = plan.links().get(0);
+        assertThat(ab.addedByYear().get(0)).containsEntry("m", 1);
+        assertThat(ab.addedByYear().get(1)).containsEntry("m", 1);
+    }
+
+    @Test
+    void the_check_catches_a_plan_that_does_not_carry_the_demands() throws Exception {
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n, links(n, new Module("m", 1, 1)), List.of(Demand.of("d", "a", "b", 1)), Survivability.SPAN, 1, 0);
+        // only ab built: fine intact, but cutting ab leaves nothing
+        CapacityPlan partial = new CapacityPlan(
+                "FEASIBLE",
+                1,
+                1,
+                0,
+                0,
+                List.of(
+                        new CapacityPlan.LinkPlan(
+                                n.spans().get(0).id(), java.util.Map.of("m", 1), List.of(java.util.Map.of("m", 1)), 1),
+                        new CapacityPlan.LinkPlan(
+                                n.spans().get(1).id(), java.util.Map.of(), List.of(java.util.Map.of()), 0),
+                        new CapacityPlan.LinkPlan(
+                                n.spans().get(2).id(), java.util.Map.of(), List.of(java.util.Map.of()), 0)));
+        assertThat(FeasibilityCheck.violation(p, partial)).contains("year 0: the demands do not fit with span ab down");
+    }
+}
