@@ -85,6 +85,9 @@ final class PlanCommand implements Callable<Integer> {
             description = "solver time limit, s (default: 60)")
     double timeLimit;
 
+    @Option(names = "--max-hops", paramLabel = "N", description = "with NETWORK: every demand within N spans")
+    Integer maxHops;
+
     @Option(names = "--no-check", description = "skip the independent feasibility check of the plan")
     boolean noCheck;
 
@@ -124,7 +127,12 @@ final class PlanCommand implements Callable<Integer> {
                     cli, "--years and --max-demands must be ≥ 1, --growth ≥ 0, --time-limit > 0");
         }
         if (sndlib != null || model != null) {
-            if (sndlib == null || model == null || network != null || demands != null || gravity != null) {
+            if (sndlib == null
+                    || model == null
+                    || network != null
+                    || demands != null
+                    || gravity != null
+                    || maxHops != null) {
                 throw new CommandLine.ParameterException(
                         cli, "--sndlib and --model go together, without NETWORK, --demands or --gravity");
             }
@@ -157,7 +165,11 @@ final class PlanCommand implements Callable<Integer> {
             }
             d = Gravity.fromPopulation(n, gravity, maxDemands);
         }
-        return PlanInputs.fromNetwork(n, d, survivability, years, growth);
+        if (maxHops != null && maxHops < 1) {
+            throw new CommandLine.ParameterException(cli, "--max-hops must be ≥ 1, was " + maxHops);
+        }
+        return PlanInputs.fromNetwork(
+                n, d, survivability, years, growth, maxHops == null ? PlanningProblem.UNLIMITED : maxHops);
     }
 
     private static ObjectNode json(PlanningProblem p, CapacityPlan plan, Optional<String> violation) {

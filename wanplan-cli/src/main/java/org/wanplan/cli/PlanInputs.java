@@ -36,7 +36,11 @@ final class PlanInputs {
         require(model, "DEMAND_MODEL", "UNDIRECTED", unsupported);
         require(model, "ROUTING_MODEL", "CONTINUOUS", unsupported);
         require(model, "ADMISSIBLE_PATH_MODEL", "ALL_PATHS", unsupported);
-        require(model, "HOP_LIMIT_MODEL", "IGNORE_HOP_LIMITS", unsupported);
+        String hops = model.get("HOP_LIMIT_MODEL").orElse("?");
+        boolean hopLimits = hops.equals("INDIVIDUAL_HOP_LIMITS");
+        if (!hopLimits && !hops.equals("IGNORE_HOP_LIMITS")) {
+            unsupported.add("HOP_LIMIT_MODEL = " + hops + " (supported: IGNORE_HOP_LIMITS, INDIVIDUAL_HOP_LIMITS)");
+        }
         require(model, "FIXED_CHARGE_MODEL", "NO", unsupported);
         String capacity = model.get("LINK_CAPACITY_MODEL").orElse("?");
         boolean explicit = capacity.equals("EXPLICIT_LINK_CAPACITIES");
@@ -80,22 +84,34 @@ final class PlanInputs {
             links.add(new Link(e, l.preInstalledCapacity(), l.preInstalledCost(), l.routingCost(), modules, explicit));
         }
         List<Demand> demands = new ArrayList<>();
+        List<Integer> maxHops = new ArrayList<>();
         for (SndlibNetwork.Demand d : s.demands()) {
             if (d.value() > 0 && !d.source().equals(d.target())) {
                 demands.add(new Demand(d.id(), d.source(), d.target(), d.value(), ServiceClass.BEST_EFFORT));
+                maxHops.add(
+                        hopLimits ? d.maxPathLength().orElse(PlanningProblem.UNLIMITED) : PlanningProblem.UNLIMITED);
             }
         }
-        return new PlanningProblem(n, links, demands, survivability, years, growth);
+        return new PlanningProblem(
+                n, links, demands, survivability, years, growth, PlanningProblem.DEFAULT_DISCOUNT_RATE, maxHops);
     }
 
     static PlanningProblem fromNetwork(
-            Network n, List<Demand> demands, Survivability survivability, int years, double growth) {
+            Network n, List<Demand> demands, Survivability survivability, int years, double growth, int maxHops) {
         List<Link> links = new ArrayList<>();
         for (int e = 0; e < n.spans().size(); e++) {
             double km = n.spans().get(e).length().map(FibreLength::km).orElse(0.0);
             links.add(new Link(e, n.spans().get(e).capacityGbps(), 0, 0, catalogue(km)));
         }
-        return new PlanningProblem(n, links, demands, survivability, years, growth);
+        return new PlanningProblem(
+                n,
+                links,
+                demands,
+                survivability,
+                years,
+                growth,
+                PlanningProblem.DEFAULT_DISCOUNT_RATE,
+                java.util.Collections.nCopies(demands.size(), maxHops));
     }
 
     private static void require(SndlibModel model, String key, String value, List<String> unsupported) {

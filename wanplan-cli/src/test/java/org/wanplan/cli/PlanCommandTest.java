@@ -51,6 +51,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void individual_hop_limits_give_a_plan_that_the_independent_check_accepts() throws Exception {
+        // dfn-gwin demands may use 2 or 3 hops (U-U-M-N-C-A-Y-N); the check re-routes within those limits
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "plan",
+                "--sndlib",
+                sndlib("dfn-gwin/dfn-gwin.txt").toString(),
+                "--model",
+                sndlib("dfn-gwin/models/U-U-M-N-C-A-Y-N.txt").toString(),
+                "--time-limit",
+                "8",
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("status").asText()).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(j.path("check").asText()).isEqualTo("passed");
+        assertThat(j.path("objective").asDouble())
+                .isGreaterThanOrEqualTo(j.path("bound").asDouble());
+    }
+
+    @Test
     void unsupported_sndlib_models_are_named() {
         NetworkCommandTest.Run r = NetworkCommandTest.run(
                 "plan",

@@ -24,7 +24,9 @@ import org.wanplan.model.Network;
  * added up to year t (integers y[e][m][t]; for explicit links, binaries with at most one chosen).
  * Minimises module cost in present value, pre-installed cost and the routing cost of the intact
  * state's year-0 flows — SNDlib's {@code U-U-M-N-C-A-N-N} and {@code U-U-M-N-C-A-N-U} (and the
- * explicit-capacity {@code U-U-E-…}) when years = 1.
+ * explicit-capacity {@code U-U-E-…}) when years = 1. Demands with a hop limit are routed over path
+ * variables instead, one per admissible path (every simple path within the limit, avoiding the failed
+ * span): SNDlib's individual hop limits ({@code U-U-M-N-C-A-Y-…}).
  *
  * <p>So that a time limit always yields a plan, the LP relaxation is solved first (GLOP, at most half
  * the time): its value is a lower bound, and rounding its module counts up (cheapest sufficient option
@@ -101,8 +103,14 @@ public final class CapacityPlanner {
         int spans = n.spans().size();
         int years = p.years();
         int[][] ends = p.ends();
-        List<Integer> roots = new ArrayList<>(
-                new TreeSet<>(java.util.Arrays.stream(ends).map(e -> e[0]).toList()));
+        TreeSet<Integer> rootSet = new TreeSet<>();
+        List<int[]>[] paths = hopLimitedPaths(p, ends);
+        for (int d = 0; d < ends.length; d++) {
+            if (!p.limited(d)) {
+                rootSet.add(ends[d][0]);
+            }
+        }
+        List<Integer> roots = new ArrayList<>(rootSet);
         MPObjective objective = solver.objective();
         MPVariable[][][] y = new MPVariable[spans][][];
         double constant = 0;
@@ -149,29 +157,95 @@ public final class CapacityPlanner {
                     }
                     conservation(solver, n, flow[ri], roots.get(ri), ends, p, scale);
                 }
+                MPConstraint[] cap = new MPConstraint[spans];
                 for (int e = 0; e < spans; e++) {
                     if (e == k) {
                         continue;
                     }
                     // Σ flows − Σ_m C_m Σ_{t' ≤ t} y ≤ pre-installed
-                    MPConstraint cap = solver.makeConstraint(
+                    cap[e] = solver.makeConstraint(
                             -MPSolver.infinity(), p.links().get(e).preInstalled());
                     for (int ri = 0; ri < roots.size(); ri++) {
-                        cap.setCoefficient(flow[ri][e][0], 1);
-                        cap.setCoefficient(flow[ri][e][1], 1);
+                        cap[e].setCoefficient(flow[ri][e][0], 1);
+                        cap[e].setCoefficient(flow[ri][e][1], 1);
                     }
                     for (int m = 0; m < y[e].length; m++) {
                         for (int u = 0; u <= t; u++) {
-                            cap.setCoefficient(
+                            cap[e].setCoefficient(
                                     y[e][m][u],
                                     -p.links().get(e).modules().get(m).capacity());
                         }
                     }
                 }
+                pathFlows(solver, objective, p, paths, cap, k, t, scale);
             }
         }
         objective.setMinimization();
         return new Model(solver, y, constant);
+    }
+
+    /** For each hop-limited demand, its admissible paths (span indices); null for the others. */
+    @SuppressWarnings("unchecked")
+    private static List<int[]>[] hopLimitedPaths(PlanningProblem p, int[][] ends) {
+        List<int[]>[] paths = new List[ends.length];
+        for (int d = 0; d < ends.length; d++) {
+            if (p.limited(d)) {
+                try {
+                    paths[d] = HopPaths.between(
+                            p.network(), ends[d][0], ends[d][1], p.maxHops().get(d));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "demand " + p.demands().get(d).id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Path flows of the hop-limited demands in failure state k: each demand splits over its admissible
+     * paths that avoid the failed span, and those paths load the capacity rows.
+     */
+    private static void pathFlows(
+            MPSolver solver,
+            MPObjective objective,
+            PlanningProblem p,
+            List<int[]>[] paths,
+            MPConstraint[] cap,
+            int k,
+            int t,
+            double scale) {
+        for (int d = 0; d < paths.length; d++) {
+            if (paths[d] == null) {
+                continue;
+            }
+            double h = p.demands().get(d).gbps() * scale;
+            MPConstraint carried = solver.makeConstraint(h, h);
+            for (int[] path : paths[d]) {
+                if (contains(path, k)) {
+                    continue;
+                }
+                MPVariable x = solver.makeNumVar(0, MPSolver.infinity(), "");
+                carried.setCoefficient(x, 1);
+                double routing = 0;
+                for (int e : path) {
+                    cap[e].setCoefficient(x, 1);
+                    routing += p.links().get(e).routingCost();
+                }
+                if (k == -1 && t == 0 && routing != 0) {
+                    objective.setCoefficient(x, routing);
+                }
+            }
+        }
+    }
+
+    private static boolean contains(int[] path, int span) {
+        for (int e : path) {
+            if (e == span) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** out − in = supply at every PoP, for the demands rooted at {@code root}, scaled to the year. */
@@ -179,7 +253,7 @@ public final class CapacityPlanner {
             MPSolver solver, Network n, MPVariable[][] flow, int root, int[][] ends, PlanningProblem p, double scale) {
         double[] supply = new double[n.pops().size()];
         for (int d = 0; d < ends.length; d++) {
-            if (ends[d][0] == root) {
+            if (ends[d][0] == root && !p.limited(d)) {
                 double h = p.demands().get(d).gbps() * scale;
                 supply[root] += h;
                 supply[ends[d][1]] -= h;

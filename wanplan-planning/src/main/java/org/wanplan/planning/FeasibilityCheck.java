@@ -13,7 +13,7 @@ import org.wanplan.model.Network;
  * Checks a plan without taking the planner's word for it: with the capacities fixed, can every
  * demand be routed, in every year and every failure state? A separate linear program per state,
  * disaggregated (one commodity per demand, not per root as in the planner) and solved by GLOP, a
- * different solver from the planner's SCIP.
+ * different solver from the planner's SCIP. Hop-limited demands may use only their admissible paths.
  */
 public final class FeasibilityCheck {
     private FeasibilityCheck() {}
@@ -48,12 +48,28 @@ public final class FeasibilityCheck {
         int spans = n.spans().size();
         List<MPVariable[]> forward = new ArrayList<>();
         List<MPVariable[]> backward = new ArrayList<>();
+        List<MPVariable> pathVars = new ArrayList<>();
+        List<int[]> pathSpans = new ArrayList<>();
         for (int d = 0; d < p.demands().size(); d++) {
             MPVariable[] f = new MPVariable[spans];
             MPVariable[] b = new MPVariable[spans];
             int s = n.indexOf(p.demands().get(d).from());
             int t = n.indexOf(p.demands().get(d).to());
             double h = p.demands().get(d).gbps() * scale;
+            forward.add(f);
+            backward.add(b);
+            if (p.limited(d)) { // a hop limit: the demand may only use paths within it
+                MPConstraint carried = lp.makeConstraint(h, h);
+                for (int[] path : HopPaths.between(n, s, t, p.maxHops().get(d))) {
+                    if (java.util.Arrays.stream(path).noneMatch(e -> e == failed)) {
+                        MPVariable x = lp.makeNumVar(0, MPSolver.infinity(), "");
+                        carried.setCoefficient(x, 1);
+                        pathVars.add(x);
+                        pathSpans.add(path);
+                    }
+                }
+                continue;
+            }
             MPConstraint[] node = new MPConstraint[n.pops().size()];
             for (int v = 0; v < node.length; v++) {
                 double rhs = v == s ? h : v == t ? -h : 0;
@@ -70,8 +86,6 @@ public final class FeasibilityCheck {
                 node[n.endB(e)].setCoefficient(b[e], 1);
                 node[n.endA(e)].setCoefficient(b[e], -1);
             }
-            forward.add(f);
-            backward.add(b);
         }
         for (int e = 0; e < spans; e++) {
             if (e == failed) {
@@ -79,8 +93,17 @@ public final class FeasibilityCheck {
             }
             MPConstraint cap = lp.makeConstraint(0, capacity[e] * (1 + 1e-9) + 1e-9);
             for (int d = 0; d < p.demands().size(); d++) {
-                cap.setCoefficient(forward.get(d)[e], 1);
-                cap.setCoefficient(backward.get(d)[e], 1);
+                if (forward.get(d)[e] != null) {
+                    cap.setCoefficient(forward.get(d)[e], 1);
+                    cap.setCoefficient(backward.get(d)[e], 1);
+                }
+            }
+            for (int x = 0; x < pathVars.size(); x++) {
+                for (int span : pathSpans.get(x)) {
+                    if (span == e) {
+                        cap.setCoefficient(pathVars.get(x), 1);
+                    }
+                }
             }
         }
         MPSolver.ResultStatus status = lp.solve();

@@ -12,6 +12,7 @@ import org.wanplan.model.Network;
  *
  * @param links one per span, in span order
  * @param discountRate cost of capital per year (default {@value #DEFAULT_DISCOUNT_RATE})
+ * @param maxHops per demand (same order), the most spans its paths may have; {@link #UNLIMITED} for none
  */
 public record PlanningProblem(
         Network network,
@@ -20,7 +21,11 @@ public record PlanningProblem(
         Survivability survivability,
         int years,
         double growth,
-        double discountRate) {
+        double discountRate,
+        List<Integer> maxHops) {
+    /** No hop limit. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
     /** A typical telecom weighted average cost of capital. */
     public static final double DEFAULT_DISCOUNT_RATE = 0.08;
 
@@ -35,9 +40,38 @@ public record PlanningProblem(
         this(network, links, demands, survivability, years, growth, DEFAULT_DISCOUNT_RATE);
     }
 
+    /** A problem without hop limits. */
+    public PlanningProblem(
+            Network network,
+            List<Link> links,
+            List<Demand> demands,
+            Survivability survivability,
+            int years,
+            double growth,
+            double discountRate) {
+        this(
+                network,
+                links,
+                demands,
+                survivability,
+                years,
+                growth,
+                discountRate,
+                java.util.Collections.nCopies(demands.size(), UNLIMITED));
+    }
+
+    /** Whether demand {@code d} has a hop limit. */
+    boolean limited(int d) {
+        return maxHops.get(d) != UNLIMITED;
+    }
+
     public PlanningProblem {
         links = List.copyOf(links);
         demands = List.copyOf(demands);
+        maxHops = List.copyOf(maxHops);
+        if (maxHops.size() != demands.size() || maxHops.stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("one hop limit ≥ 1 per demand");
+        }
         if (links.size() != network.spans().size()) {
             throw new IllegalArgumentException(
                     "one link per span: " + network.spans().size() + " spans, " + links.size() + " links");

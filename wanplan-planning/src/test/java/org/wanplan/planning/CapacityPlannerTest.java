@@ -94,6 +94,20 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void a_hop_limit_forbids_the_cheap_detour() throws Exception {
+        // modules cost 10 on ab, 1 on bc and ca: a-b goes round via c for 2, unless held to one hop (10)
+        Network n = triangle();
+        List<Link> links = new ArrayList<>(links(n, new Module("m", 1, 1)));
+        links.set(0, new Link(0, 0, 0, 0, List.of(new Module("m", 1, 10))));
+        List<Demand> ab = List.of(Demand.of("d", "a", "b", 1));
+        assertThat(solve(new PlanningProblem(n, links, ab, Survivability.NONE, 1, 0))
+                        .objective())
+                .isCloseTo(2, within(1e-6));
+        PlanningProblem limited = new PlanningProblem(n, links, ab, Survivability.NONE, 1, 0, 0.08, List.of(1));
+        assertThat(solve(limited).objective()).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
     void pre_installed_capacity_is_used_before_buying() throws Exception {
         // 2 already on ab for a demand of 2: nothing to buy; pre-installed cost 7 is still counted
         Network n = triangle();
