@@ -141,7 +141,7 @@ final class PlanCommand implements Callable<Integer> {
             try (Reader in = Files.newBufferedReader(model, StandardCharsets.UTF_8)) {
                 m = SndlibModel.read(in, model.toString(), model.getFileName().toString());
             }
-            return PlanInputs.fromSndlib(s, m, years, growth, model.toString());
+            return org.wanplan.io.sndlib.SndlibPlanning.problem(s, m, years, growth, model.toString());
         }
         if (network == null || (demands == null) == (gravity == null)) {
             throw new CommandLine.ParameterException(

@@ -2,19 +2,15 @@ package org.wanplan.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.wanplan.io.sndlib.SndlibModel;
-import org.wanplan.io.sndlib.SndlibNetwork;
 import org.wanplan.model.Demand;
 import org.wanplan.model.FibreLength;
 import org.wanplan.model.Network;
-import org.wanplan.model.ServiceClass;
 import org.wanplan.planning.Link;
 import org.wanplan.planning.Module;
 import org.wanplan.planning.PlanningProblem;
 import org.wanplan.planning.Survivability;
 
-/** Builds planning problems from an SNDlib instance or from a wanplan network and a module catalogue. */
+/** Planning problems for wanplan networks: installed capacity plus a 10G/100G/400G module catalogue. */
 final class PlanInputs {
     /**
      * The default module catalogue for wanplan networks, in relative cost units per module: a fixed
@@ -29,72 +25,6 @@ final class PlanInputs {
     }
 
     private PlanInputs() {}
-
-    static PlanningProblem fromSndlib(SndlibNetwork s, SndlibModel model, int years, double growth, String modelFile) {
-        List<String> unsupported = new ArrayList<>();
-        require(model, "LINK_MODEL", "UNDIRECTED", unsupported);
-        require(model, "DEMAND_MODEL", "UNDIRECTED", unsupported);
-        require(model, "ROUTING_MODEL", "CONTINUOUS", unsupported);
-        require(model, "ADMISSIBLE_PATH_MODEL", "ALL_PATHS", unsupported);
-        String hops = model.get("HOP_LIMIT_MODEL").orElse("?");
-        boolean hopLimits = hops.equals("INDIVIDUAL_HOP_LIMITS");
-        if (!hopLimits && !hops.equals("IGNORE_HOP_LIMITS")) {
-            unsupported.add("HOP_LIMIT_MODEL = " + hops + " (supported: IGNORE_HOP_LIMITS, INDIVIDUAL_HOP_LIMITS)");
-        }
-        require(model, "FIXED_CHARGE_MODEL", "NO", unsupported);
-        String capacity = model.get("LINK_CAPACITY_MODEL").orElse("?");
-        boolean explicit = capacity.equals("EXPLICIT_LINK_CAPACITIES");
-        if (!capacity.equals("MODULAR_LINK_CAPACITIES") && !capacity.equals("SINGLE_MODULAR_CAPACITIES") && !explicit) {
-            unsupported.add("LINK_CAPACITY_MODEL = " + capacity + " (supported: MODULAR_LINK_CAPACITIES,"
-                    + " SINGLE_MODULAR_CAPACITIES, EXPLICIT_LINK_CAPACITIES)");
-        }
-        if (explicit && years > 1) {
-            unsupported.add(
-                    "EXPLICIT_LINK_CAPACITIES over " + years + " years (explicit capacities are planned for one year)");
-        }
-        String survive = model.get("SURVIVABILITY_MODEL").orElse("?");
-        Survivability survivability = switch (survive) {
-            case "NO_SURVIVABILITY" -> Survivability.NONE;
-            case "UNRESTRICTED_FLOW_RECONFIGURATION" -> Survivability.SPAN;
-            default -> {
-                unsupported.add("SURVIVABILITY_MODEL = " + survive
-                        + " (supported: NO_SURVIVABILITY, UNRESTRICTED_FLOW_RECONFIGURATION)");
-                yield Survivability.NONE;
-            }
-        };
-        if (!unsupported.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            unsupported.forEach(u -> lines.add(modelFile + ": not supported: " + u));
-            throw new CliFailure(lines);
-        }
-        Network n = s.network();
-        List<Link> links = new ArrayList<>();
-        for (int e = 0; e < n.spans().size(); e++) {
-            SndlibNetwork.Link l = s.links().get(e);
-            List<Module> modules = new ArrayList<>();
-            for (SndlibNetwork.Module m : l.modules()) {
-                String name = m.capacity() == Math.rint(m.capacity())
-                        ? Long.toString((long) m.capacity())
-                        : Double.toString(m.capacity());
-                modules.add(new Module(name, m.capacity(), m.cost()));
-                if (capacity.equals("SINGLE_MODULAR_CAPACITIES")) {
-                    break; // one module type: the first listed
-                }
-            }
-            links.add(new Link(e, l.preInstalledCapacity(), l.preInstalledCost(), l.routingCost(), modules, explicit));
-        }
-        List<Demand> demands = new ArrayList<>();
-        List<Integer> maxHops = new ArrayList<>();
-        for (SndlibNetwork.Demand d : s.demands()) {
-            if (d.value() > 0 && !d.source().equals(d.target())) {
-                demands.add(new Demand(d.id(), d.source(), d.target(), d.value(), ServiceClass.BEST_EFFORT));
-                maxHops.add(
-                        hopLimits ? d.maxPathLength().orElse(PlanningProblem.UNLIMITED) : PlanningProblem.UNLIMITED);
-            }
-        }
-        return new PlanningProblem(
-                n, links, demands, survivability, years, growth, PlanningProblem.DEFAULT_DISCOUNT_RATE, maxHops);
-    }
 
     static PlanningProblem fromNetwork(
             Network n, List<Demand> demands, Survivability survivability, int years, double growth, int maxHops) {
@@ -112,16 +42,5 @@ final class PlanInputs {
                 growth,
                 PlanningProblem.DEFAULT_DISCOUNT_RATE,
                 java.util.Collections.nCopies(demands.size(), maxHops));
-    }
-
-    private static void require(SndlibModel model, String key, String value, List<String> unsupported) {
-        String actual = model.get(key).orElse("?");
-        if (!actual.equals(value)) {
-            unsupported.add(key + " = " + actual + " (supported: " + value + ")");
-        }
-    }
-
-    static Map<String, String> describe(PlanningProblem p) {
-        return Map.of("survivability", p.survivability().name().toLowerCase(java.util.Locale.ROOT));
     }
 }
