@@ -1,7 +1,6 @@
 package org.wanplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -31,11 +30,8 @@ final class AvailabilityCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
     String network;
 
-    @Option(names = "--from", required = true, paramLabel = "A", description = "PoP id or unique name")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "B", description = "PoP id or unique name")
-    String to;
+    @CommandLine.Mixin
+    PopPair ends;
 
     @Option(names = "--diverse", paramLabel = "LEVEL", description = "span, node or srlg: a protected pair")
     String diverse;
@@ -60,11 +56,7 @@ final class AvailabilityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Diversity level = diverse == null
-                ? null
-                : Diversity.fromLabel(diverse)
-                        .orElseThrow(() -> new CommandLine.ParameterException(
-                                spec.commandLine(), "--diverse must be span, node or srlg, was '" + diverse + "'"));
+        Diversity level = Options.diversity(spec, "--diverse", diverse).orElse(null);
         AvailabilityModel d = AvailabilityModel.defaults();
         AvailabilityModel model;
         try {
@@ -79,11 +71,9 @@ final class AvailabilityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--monte-carlo must be ≥ 1, was " + samples);
         }
         Network n = Networks.load(network);
-        PopId a = PopArgument.resolve(n, "--from", from);
-        PopId b = PopArgument.resolve(n, "--to", to);
-        if (a.equals(b)) {
-            throw new CliFailure("--from and --to are the same PoP: " + a);
-        }
+        PopId[] pair = ends.resolve(n);
+        PopId a = pair[0];
+        PopId b = pair[1];
         Router router = Router.of(n, Metric.LATENCY);
         Availability availability = new Availability(n, model);
         ObjectNode o = new ObjectMapper().createObjectNode();
@@ -132,9 +122,7 @@ final class AvailabilityCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(o));
+            Options.printJson(out, o);
         } else {
             out.printf(Locale.ROOT, "%s → %s on %s%n", a, b, n.name());
             out.printf(

@@ -1,7 +1,6 @@
 package org.wanplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -97,14 +96,8 @@ final class FailuresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Metric m = Metric.fromLabel(metric)
-                .orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "--metric must be latency, km, cost, hops or igp, was '" + metric + "'"));
-        Optional<Diversity> protection = protect == null
-                ? Optional.empty()
-                : Optional.of(Diversity.fromLabel(protect)
-                        .orElseThrow(() -> new CommandLine.ParameterException(
-                                spec.commandLine(), "--protect must be span, node or srlg, was '" + protect + "'")));
+        Metric m = Options.metric(spec, metric);
+        Optional<Diversity> protection = Options.diversity(spec, "--protect", protect);
         if (top < 1 || maxDemands < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top and --max-demands must be ≥ 1");
         }
@@ -127,9 +120,7 @@ final class FailuresCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(json(n, base, scenarios, report)));
+            Options.printJson(out, json(n, base, scenarios, report));
         } else {
             text(out, n, base, scenarios, report);
         }

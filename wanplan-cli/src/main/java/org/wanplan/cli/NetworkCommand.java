@@ -1,7 +1,6 @@
 package org.wanplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,9 +81,7 @@ final class NetworkCommand implements Runnable {
             NetworkFacts f = NetworkFacts.of(n);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(json(n, f)));
+                Options.printJson(out, json(n, f));
             } else {
                 text(n, f, out);
             }

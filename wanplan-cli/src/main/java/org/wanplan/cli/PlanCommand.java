@@ -1,7 +1,6 @@
 package org.wanplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -106,9 +105,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode o = json(problem, plan, violation);
         if (json) {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(o));
+            Options.printJson(out, o);
         } else {
             text(out, problem, plan, violation);
         }

@@ -1,7 +1,6 @@
 package org.wanplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -33,11 +32,8 @@ final class RouteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
     String network;
 
-    @Option(names = "--from", required = true, paramLabel = "A", description = "PoP id or unique name")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "B", description = "PoP id or unique name")
-    String to;
+    @CommandLine.Mixin
+    PopPair ends;
 
     @Option(
             names = "--metric",
@@ -60,23 +56,15 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Metric m = Metric.fromLabel(metric)
-                .orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "--metric must be latency, km, cost, hops or igp, was '" + metric + "'"));
+        Metric m = Options.metric(spec, metric);
         if (k < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--k must be ≥ 1, was " + k);
         }
-        Diversity level = diverse == null
-                ? null
-                : Diversity.fromLabel(diverse)
-                        .orElseThrow(() -> new CommandLine.ParameterException(
-                                spec.commandLine(), "--diverse must be span, node or srlg, was '" + diverse + "'"));
+        Diversity level = Options.diversity(spec, "--diverse", diverse).orElse(null);
         Network n = Networks.load(network);
-        PopId a = PopArgument.resolve(n, "--from", from);
-        PopId b = PopArgument.resolve(n, "--to", to);
-        if (a.equals(b)) {
-            throw new CliFailure("--from and --to are the same PoP: " + a);
-        }
+        PopId[] pair = ends.resolve(n);
+        PopId a = pair[0];
+        PopId b = pair[1];
         Router router = Router.of(n, m);
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("network", n.name()).put("from", a.value()).put("to", b.value()).put("metric", m.label());
@@ -119,9 +107,7 @@ final class RouteCommand implements Callable<Integer> {
         paths.forEach(p -> array.add(json(p)));
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(out));
+            Options.printJson(w, out);
         } else {
             text(w, n, out, paths, level, levelMet, shortfalls);
         }

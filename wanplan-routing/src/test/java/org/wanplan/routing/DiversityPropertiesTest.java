@@ -12,37 +12,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.wanplan.model.Network;
-import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
-import org.wanplan.model.Span;
 import org.wanplan.model.SpanId;
-import org.wanplan.model.Srlg;
 import org.wanplan.model.SrlgId;
-import org.wanplan.model.SrlgKind;
 
 class DiversityPropertiesTest {
-    /** Small networks with random SRLGs: few enough simple paths to enumerate every pair. */
     static Network small(Random random, int pops, int spans, int srlgs) throws Exception {
-        Network.Builder b = Network.builder("small");
-        for (int i = 0; i < pops; i++) {
-            b.pop(Pop.of("p" + i, "P" + i, 45, i));
-        }
-        for (int g = 0; g < srlgs; g++) {
-            b.srlg(Srlg.of("g" + g, SrlgKind.DUCT, "g" + g));
-        }
-        for (int s = 0; s < spans; s++) {
-            int u = s < pops - 1 ? s : random.nextInt(pops); // a chain first: connected
-            int v = s < pops - 1 ? s + 1 : (u + 1 + random.nextInt(pops - 1)) % pops;
-            List<SrlgId> groups = new ArrayList<>();
-            for (int g = 0; g < srlgs; g++) {
-                if (random.nextInt(5) == 0) {
-                    groups.add(SrlgId.of("g" + g));
-                }
-            }
-            b.span(Span.of("s" + s, "p" + u, "p" + v, 1 + random.nextInt(9), 100)
-                    .withSrlgs(groups));
-        }
-        return b.build();
+        return TestNetworks.connected(random, pops, spans, srlgs, 9);
     }
 
     @Property(tries = 300, seed = "20261129")

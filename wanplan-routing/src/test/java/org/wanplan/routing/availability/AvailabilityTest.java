@@ -83,19 +83,7 @@ class AvailabilityTest {
             @ForAll @IntRange(min = 3, max = 18) int spans,
             @ForAll long seed)
             throws Exception {
-        Random random = new Random(seed);
-        Network.Builder b = Network.builder("r");
-        for (int i = 0; i < pops; i++) {
-            b.pop(Pop.of("p" + i, "P" + i, 45, i));
-        }
-        b.srlg(Srlg.of("g", SrlgKind.CORRIDOR, "g"));
-        for (int s = 0; s < Math.max(spans, pops - 1); s++) {
-            int u = s < pops - 1 ? s : random.nextInt(pops);
-            int v = s < pops - 1 ? s + 1 : (u + 1 + random.nextInt(pops - 1)) % pops;
-            Span span = Span.of("s" + s, "p" + u, "p" + v, 10 + random.nextInt(500), 10);
-            b.span(random.nextBoolean() ? span.withSrlgs(List.of(SrlgId.of("g"))) : span);
-        }
-        Network n = b.build();
+        Network n = org.wanplan.routing.TestNetworks.connected(new Random(seed), pops, spans, 1, 500);
         DiverseResult r = Router.of(n, Metric.KM)
                 .diverse(n.pops().get(0).id(), n.pops().get(pops - 1).id(), Diversity.SPAN);
         if (r instanceof DiverseResult.Pair pair) {
