@@ -66,6 +66,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void design_stays_below_the_command_line_and_planning() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.wanplan.design..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.cli..", "org.wanplan.planning..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
     void io_does_not_depend_on_the_command_line() {
         noClasses()
                 .that()

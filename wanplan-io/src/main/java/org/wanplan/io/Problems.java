@@ -54,6 +54,11 @@ public final class Problems {
         return problems.isEmpty();
     }
 
+    /** How many problems have been recorded so far (to tell whether a row added any). */
+    public int count() {
+        return problems.size();
+    }
+
     /** Records the line of the PoP, span or SRLG just added to a builder. */
     public void popAt(int line) {
         popLines.add(line);

@@ -1,0 +1,7 @@
+package org.wanplan.design;
+
+/** A site's place in the VPN: hubs talk to everyone; in hub-and-spoke, spokes only to hubs. */
+public enum SiteRole {
+    HUB,
+    SPOKE
+}
