@@ -34,6 +34,11 @@ public final class Availability {
         this.model = model;
     }
 
+    /** The model the figures come from. */
+    public AvailabilityModel model() {
+        return model;
+    }
+
     /** An element a path depends on: a PoP, a span or a risk group, with its availability. */
     public record Element(String id, double availability) {}
 

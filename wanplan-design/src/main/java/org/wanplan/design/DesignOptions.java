@@ -1,0 +1,34 @@
+package org.wanplan.design;
+
+import org.wanplan.routing.availability.AvailabilityModel;
+
+/**
+ * The assumptions of a design, each documented and overridable.
+ *
+ * @param subscriptionRatio access bandwidth ÷ the traffic a site sends at once (default 4: sites rarely
+ *     burst to all peers together; the hose model's usual planning ratio)
+ * @param perHopMs one-way allowance per PoP a packet crosses, for switching and queueing (default 0.05 ms)
+ * @param realtimeRttMs round-trip target of the real-time class: ITU-T Y.1541 class 0, 100 ms one-way
+ * @param businessRttMs round-trip target of the business class: Y.1541 class 2, 100 ms one-way
+ * @param bestEffortRttMs round-trip target of best effort: Y.1541 class 4, 1 s one-way
+ */
+public record DesignOptions(
+        Topology topology,
+        Homing homing,
+        AvailabilityModel availability,
+        double subscriptionRatio,
+        double perHopMs,
+        double realtimeRttMs,
+        double businessRttMs,
+        double bestEffortRttMs) {
+    public DesignOptions {
+        if (!(subscriptionRatio >= 1) || !(perHopMs >= 0)) {
+            throw new IllegalArgumentException("subscription ratio must be ≥ 1 and per-hop allowance ≥ 0, were "
+                    + subscriptionRatio + ", " + perHopMs);
+        }
+    }
+
+    public static DesignOptions defaults(Topology topology) {
+        return new DesignOptions(topology, Homing.defaults(), AvailabilityModel.defaults(), 4, 0.05, 200, 200, 2000);
+    }
+}

@@ -1,0 +1,223 @@
+package org.wanplan.design;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wanplan.model.Fibre;
+import org.wanplan.model.Network;
+import org.wanplan.model.PopId;
+import org.wanplan.model.SpanId;
+import org.wanplan.model.SrlgId;
+import org.wanplan.routing.Mask;
+import org.wanplan.routing.Metric;
+import org.wanplan.routing.Path;
+import org.wanplan.routing.Router;
+import org.wanplan.routing.availability.Availability;
+
+/**
+ * Designs a multi-site VPN on a backbone.
+ *
+ * <ol>
+ *   <li>Homing: each site's tails ({@link Homing}).
+ *   <li>Anchor: the site every availability figure is measured towards — the largest hub (hub-and-spoke)
+ *       or the largest site (any-to-any), by access bandwidth, first in the list on ties.
+ *   <li>Resilience (RFC 8299 §6.6: a site whose option cannot be met is refused, the rest proceeds):
+ *       PoP-diverse needs two PoPs; SRLG-diverse also needs backbone paths from its two PoPs to the
+ *       anchor's PoP that share no SRLG and no transit PoP.
+ *   <li>Availability: access (tails and PoPs; two tails in parallel when the option has two) times the
+ *       backbone path to the anchor (spans, their SRLGs and transit PoPs; both paths in parallel for
+ *       SRLG-diverse sites), with the routing engine's {@link Availability} model.
+ *   <li>Traffic: gravity on access bandwidth, T_ij = A_i · A_j / ΣA ÷ subscription ratio, for the pairs
+ *       the topology lets talk, on the lowest-latency backbone path between their primary PoPs.
+ *   <li>Latency: CE-to-CE round trip = 2 × (fibre delay over both tails and the backbone path + a
+ *       per-PoP allowance for every PoP crossed), checked against each class's target.
+ * </ol>
+ */
+public final class Designer {
+    private Designer() {}
+
+    public static Design design(Network network, List<Site> sites, DesignOptions options) {
+        Router router = Router.of(network, Metric.LATENCY);
+        Availability availability = new Availability(network, options.availability());
+        Map<String, List<Homing.Tail>> tails = new LinkedHashMap<>();
+        for (Site s : sites) {
+            tails.put(s.id(), options.homing().tails(network, s));
+        }
+        Site anchor = anchor(sites, options.topology());
+        PopId anchorPop = tails.get(anchor.id()).get(0).pop();
+        List<Design.SiteDesign> designs = new ArrayList<>();
+        for (Site s : sites) {
+            designs.add(site(network, router, availability, s, tails.get(s.id()), anchorPop, s == anchor));
+        }
+        List<Design.SiteDesign> accepted =
+                designs.stream().filter(d -> !d.refused()).toList();
+        double totalGbps = accepted.stream()
+                .mapToDouble(d -> d.site().bandwidthMbps() / 1000)
+                .sum();
+        List<Design.PairLatency> latency = new ArrayList<>();
+        Map<SpanId, Double> load = new LinkedHashMap<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            for (int j = i + 1; j < accepted.size(); j++) {
+                Design.SiteDesign a = accepted.get(i);
+                Design.SiteDesign b = accepted.get(j);
+                if (!options.topology().talks(a.site(), b.site())) {
+                    continue;
+                }
+                double gbps = a.site().bandwidthMbps()
+                        / 1000
+                        * b.site().bandwidthMbps()
+                        / 1000
+                        / totalGbps
+                        / options.subscriptionRatio();
+                latency.add(pair(network, router, a, b, gbps, options, load));
+            }
+        }
+        return new Design(network.name(), options.topology(), designs, latency, load);
+    }
+
+    static Site anchor(List<Site> sites, Topology topology) {
+        List<Site> candidates = topology == Topology.HUB_SPOKE && sites.stream().anyMatch(s -> s.role() == SiteRole.HUB)
+                ? sites.stream().filter(s -> s.role() == SiteRole.HUB).toList()
+                : sites;
+        return candidates.stream()
+                .max(Comparator.comparingDouble(Site::bandwidthMbps))
+                .map(best -> candidates.stream()
+                        .filter(s -> s.bandwidthMbps() == best.bandwidthMbps())
+                        .findFirst()
+                        .orElseThrow())
+                .orElseThrow(() -> new IllegalArgumentException("no sites to design"));
+    }
+
+    private static Design.SiteDesign site(
+            Network n,
+            Router router,
+            Availability availability,
+            Site s,
+            List<Homing.Tail> tails,
+            PopId anchorPop,
+            boolean isAnchor) {
+        if (s.resilience().twoPops()
+                && (tails.size() < 2 || tails.get(0).pop().equals(tails.get(1).pop()))) {
+            return refuse(
+                    s,
+                    tails,
+                    s.resilience().label() + " needs two PoPs; " + n.name() + " offers only "
+                            + tails.get(0).pop() + " near " + s.id());
+        }
+        Optional<Path> first =
+                isAnchor ? Optional.empty() : router.shortest(tails.get(0).pop(), anchorPop);
+        if (!isAnchor && first.isEmpty() && !tails.get(0).pop().equals(anchorPop)) {
+            return refuse(s, tails, "no backbone path from " + tails.get(0).pop() + " to " + anchorPop);
+        }
+        double backbone = first.map(p -> transit(availability, p)).orElse(1.0);
+        if (s.resilience() == Resilience.SRLG_DIVERSE && !isAnchor) {
+            Optional<Path> second =
+                    srlgDisjoint(n, router, first.orElse(null), tails.get(1).pop(), anchorPop);
+            if (second.isEmpty()) {
+                return refuse(
+                        s,
+                        tails,
+                        "srlg-diverse: no path from " + tails.get(1).pop() + " to " + anchorPop
+                                + " avoids every SRLG and transit PoP of the path from "
+                                + tails.get(0).pop()
+                                + sharedRisks(
+                                        n,
+                                        router,
+                                        first.orElse(null),
+                                        tails.get(1).pop(),
+                                        anchorPop));
+            }
+            backbone = 1 - (1 - backbone) * (1 - transit(availability, second.get()));
+        }
+        double access = access(availability, s, tails);
+        return new Design.SiteDesign(s, tails, access * backbone, first, Optional.empty());
+    }
+
+    private static Design.SiteDesign refuse(Site s, List<Homing.Tail> tails, String why) {
+        return new Design.SiteDesign(s, tails, 0, Optional.empty(), Optional.of(why));
+    }
+
+    /** Availability of the tails and the PoPs they land on. */
+    private static double access(Availability availability, Site s, List<Homing.Tail> tails) {
+        var model = availability.model();
+        double leg0 = model.cable(tails.get(0).km()) * model.popAvailability();
+        return switch (s.resilience()) {
+            case SINGLE -> leg0;
+            case DUAL_ACCESS -> (1 - Math.pow(1 - model.cable(tails.get(0).km()), 2)) * model.popAvailability();
+            case POP_DIVERSE, SRLG_DIVERSE ->
+                1 - (1 - leg0) * (1 - model.cable(tails.get(1).km()) * model.popAvailability());
+        };
+    }
+
+    /** Availability of a backbone path without its two end PoPs (counted with the access). */
+    private static double transit(Availability availability, Path p) {
+        Map<String, Double> e = new LinkedHashMap<>(availability.elements(p));
+        e.remove("pop:" + p.from());
+        e.remove("pop:" + p.to());
+        return e.values().stream().reduce(1.0, (x, y) -> x * y);
+    }
+
+    private static Mask avoiding(Network n, Path p) {
+        Set<SrlgId> risks = new LinkedHashSet<>();
+        p.spans().forEach(id -> risks.addAll(n.span(id).orElseThrow().srlgs()));
+        Mask mask = Mask.none().withSpans(n, p.spans()).withSrlgs(n, risks);
+        List<PopId> transit = p.pops().subList(1, p.pops().size() - 1);
+        return mask.withPops(n, transit);
+    }
+
+    private static Optional<Path> srlgDisjoint(Network n, Router router, Path first, PopId from, PopId to) {
+        if (from.equals(to)) {
+            return Optional.of(new Path(List.of(from), List.of(), 0, 0, 0));
+        }
+        return router.shortest(from, to, first == null ? Mask.none() : avoiding(n, first));
+    }
+
+    private static String sharedRisks(Network n, Router router, Path first, PopId from, PopId to) {
+        Optional<Path> plain = router.shortest(from, to);
+        if (first == null || plain.isEmpty()) {
+            return "";
+        }
+        Set<SrlgId> a = new LinkedHashSet<>();
+        first.spans().forEach(id -> a.addAll(n.span(id).orElseThrow().srlgs()));
+        Set<SrlgId> shared = new java.util.TreeSet<>();
+        plain.get()
+                .spans()
+                .forEach(id -> n.span(id).orElseThrow().srlgs().stream()
+                        .filter(a::contains)
+                        .forEach(shared::add));
+        return shared.isEmpty() ? "" : "; the shortest alternative shares " + shared;
+    }
+
+    private static Design.PairLatency pair(
+            Network n,
+            Router router,
+            Design.SiteDesign a,
+            Design.SiteDesign b,
+            double gbps,
+            DesignOptions o,
+            Map<SpanId, Double> load) {
+        PopId pa = a.tails().get(0).pop();
+        PopId pb = b.tails().get(0).pop();
+        Path path = pa.equals(pb)
+                ? new Path(List.of(pa), List.of(), 0, 0, 0)
+                : router.shortest(pa, pb).orElseThrow(() -> new IllegalStateException("no path " + pa + "–" + pb));
+        double oneWay = Fibre.latencyMs(a.tails().get(0).km() + b.tails().get(0).km())
+                + path.latencyMs()
+                + path.pops().size() * o.perHopMs();
+        double rtt = 2 * oneWay;
+        path.spans().forEach(s -> load.merge(s, gbps, Double::sum));
+        return new Design.PairLatency(
+                a.site().id(),
+                b.site().id(),
+                rtt,
+                gbps,
+                rtt <= o.realtimeRttMs(),
+                rtt <= o.businessRttMs(),
+                rtt <= o.bestEffortRttMs());
+    }
+}

@@ -1,0 +1,112 @@
+package org.wanplan.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.wanplan.model.Fibre;
+import org.wanplan.model.GeoPoint;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+import org.wanplan.model.SpanId;
+import org.wanplan.model.Srlg;
+import org.wanplan.model.SrlgId;
+import org.wanplan.model.SrlgKind;
+import org.wanplan.routing.availability.AvailabilityModel;
+
+/** Small networks whose designs are worked out by hand in each test. */
+class DesignerTest {
+    /** A(0,0) — B(0,1) — C(0,2), 100 km spans. */
+    static Network line() throws Exception {
+        return Network.builder("line")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 0, 2))
+                .span(Span.of("ab", "a", "b", 100, 100))
+                .span(Span.of("bc", "b", "c", 100, 100))
+                .build();
+    }
+
+    static Site site(String id, double lat, double lon, SiteRole role, double mbps, Resilience r) {
+        return new Site(id, id, new GeoPoint(lat, lon), Optional.empty(), Optional.empty(), role, mbps, 0, 100, r);
+    }
+
+    @Test
+    void round_trip_is_twice_the_fibre_delay_plus_the_per_pop_allowance() throws Exception {
+        Design d = Designer.design(
+                line(),
+                List.of(
+                        site("west", 0, 0, SiteRole.SPOKE, 1000, Resilience.SINGLE),
+                        site("east", 0, 2, SiteRole.SPOKE, 1000, Resilience.SINGLE)),
+                DesignOptions.defaults(Topology.ANY_TO_ANY));
+        Design.PairLatency p = d.latency().get(0);
+        // tails 0 km; 200 km of backbone; 3 PoPs crossed at 0.05 ms each, both ways
+        assertThat(p.rttMs()).isCloseTo(2 * (Fibre.latencyMs(200) + 3 * 0.05), within(1e-12));
+        // gravity: 1 Gbps × 1 Gbps / 2 Gbps / 4 = 0.125 Gbps on both spans
+        assertThat(p.gbps()).isEqualTo(0.125);
+        assertThat(d.spanLoadGbps()).containsEntry(SpanId.of("ab"), 0.125).containsEntry(SpanId.of("bc"), 0.125);
+        assertThat(p.realtimeOk()).isTrue();
+    }
+
+    @Test
+    void hub_and_spoke_pairs_every_spoke_with_the_hubs_only() throws Exception {
+        Design d = Designer.design(
+                line(),
+                List.of(
+                        site("w", 0, 0, SiteRole.SPOKE, 100, Resilience.SINGLE),
+                        site("hub", 0, 1, SiteRole.HUB, 100, Resilience.SINGLE),
+                        site("e", 0, 2, SiteRole.SPOKE, 100, Resilience.SINGLE)),
+                DesignOptions.defaults(Topology.HUB_SPOKE));
+        assertThat(d.latency()).extracting(l -> l.a() + "-" + l.b()).containsExactly("w-hub", "hub-e");
+    }
+
+    @Test
+    void a_site_availability_is_its_access_times_its_backbone_to_the_anchor() throws Exception {
+        AvailabilityModel m = AvailabilityModel.defaults();
+        Design d = Designer.design(
+                line(),
+                List.of(
+                        site("far", 0, 0, SiteRole.SPOKE, 100, Resilience.SINGLE),
+                        site("anchor", 0, 2, SiteRole.SPOKE, 1000, Resilience.SINGLE)),
+                DesignOptions.defaults(Topology.ANY_TO_ANY));
+        // access: a 0 km tail and PoP a; backbone: spans ab, bc and transit PoP b
+        double expected = m.popAvailability() * m.cable(100) * m.cable(100) * m.popAvailability();
+        assertThat(d.sites().get(0).availability()).isCloseTo(expected, within(1e-15));
+        assertThat(d.sites().get(1).availability()).isCloseTo(m.popAvailability(), within(1e-15)); // the anchor
+    }
+
+    @Test
+    void an_srlg_diverse_site_whose_paths_share_a_duct_is_refused_and_the_rest_proceeds() throws Exception {
+        // P1 and P2 reach Z only through spans in duct g
+        Network n = Network.builder("duct")
+                .pop(Pop.of("p1", "P1", 0, 0))
+                .pop(Pop.of("p2", "P2", 0, 0.2))
+                .pop(Pop.of("z", "Z", 3, 0.1))
+                .srlg(Srlg.of("g", SrlgKind.DUCT, "the duct"))
+                .span(Span.of("s1", "p1", "z", 400, 100).withSrlgs(List.of(SrlgId.of("g"))))
+                .span(Span.of("s2", "p2", "z", 400, 100).withSrlgs(List.of(SrlgId.of("g"))))
+                .span(Span.of("s3", "p1", "p2", 25, 100))
+                .build();
+        List<Site> sites = List.of(
+                site("branch", 0, 0.1, SiteRole.SPOKE, 100, Resilience.SRLG_DIVERSE),
+                site("hq", 3, 0.1, SiteRole.HUB, 1000, Resilience.SINGLE));
+        Design d = Designer.design(n, sites, DesignOptions.defaults(Topology.HUB_SPOKE));
+        assertThat(d.sites().get(0).refusal())
+                .hasValueSatisfying(r -> assertThat(r)
+                        .startsWith("srlg-diverse: no path from p2 to z")
+                        .endsWith("shares [g]"));
+        assertThat(d.accepted()).extracting(s -> s.site().id()).containsExactly("hq");
+        // PoP-diverse asks less: two PoPs are enough
+        Design relaxed = Designer.design(
+                n,
+                List.of(site("branch", 0, 0.1, SiteRole.SPOKE, 100, Resilience.POP_DIVERSE), sites.get(1)),
+                DesignOptions.defaults(Topology.HUB_SPOKE));
+        assertThat(relaxed.accepted()).hasSize(2);
+        assertThat(relaxed.sites().get(0).tails())
+                .extracting(t -> t.pop().value())
+                .containsExactlyInAnyOrder("p1", "p2");
+    }
+}
