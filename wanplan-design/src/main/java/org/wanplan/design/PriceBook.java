@@ -1,0 +1,92 @@
+package org.wanplan.design;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the operator charges, in one currency. Amounts are exact decimals; every quote line is rounded
+ * to the cent once, and totals are sums of lines, so a quote always adds up.
+ *
+ * <p>The defaults are illustrative list prices for a European business VPN (EUR, 36 months), shaped like
+ * operators' public tariffs: access and port priced by bandwidth tier, off-net tails by distance band,
+ * uplifts for real-time and business classes, surcharges for resilience, a management fee per site.
+ *
+ * @param accessTiers access (and port) price by bandwidth, ascending; the first tier that fits applies
+ * @param offNetBands extra monthly charge for an off-net leased tail by tail km, ascending
+ * @param realtimeUpliftPct port uplift at 100 % real-time (scaled by the real-time share)
+ * @param businessUpliftPct port uplift at 100 % business
+ * @param dualAccessPct, popDiversePct, srlgDiversePct access surcharges of the resilience options
+ */
+public record PriceBook(
+        String currency,
+        int termMonths,
+        List<Tier> accessTiers,
+        List<Band> offNetBands,
+        BigDecimal realtimeUpliftPct,
+        BigDecimal businessUpliftPct,
+        BigDecimal dualAccessPct,
+        BigDecimal popDiversePct,
+        BigDecimal srlgDiversePct,
+        BigDecimal managementMrc,
+        BigDecimal installNrc) {
+    /** Prices up to a bandwidth. */
+    public record Tier(double upToMbps, BigDecimal accessMrc, BigDecimal portMrc, BigDecimal accessNrc) {}
+
+    /** Off-net tail surcharge up to a tail length. */
+    public record Band(double upToKm, BigDecimal mrc, BigDecimal nrc) {}
+
+    public PriceBook {
+        accessTiers = List.copyOf(accessTiers);
+        offNetBands = List.copyOf(offNetBands);
+        if (termMonths < 1 || accessTiers.isEmpty() || offNetBands.isEmpty()) {
+            throw new IllegalArgumentException("a price book needs a term ≥ 1 month, access tiers and off-net bands");
+        }
+    }
+
+    public static PriceBook defaults() {
+        return new PriceBook(
+                "EUR",
+                36,
+                List.of(
+                        tier(10, "150", "60", "500"),
+                        tier(100, "350", "150", "750"),
+                        tier(1000, "900", "400", "1000"),
+                        tier(10000, "2900", "1300", "2500"),
+                        tier(100000, "9500", "4200", "6000")),
+                List.of(
+                        band(10, "100", "500"),
+                        band(50, "300", "1200"),
+                        band(200, "800", "3000"),
+                        band(1e9, "2000", "6000")),
+                new BigDecimal("25"),
+                new BigDecimal("10"),
+                new BigDecimal("60"),
+                new BigDecimal("90"),
+                new BigDecimal("120"),
+                new BigDecimal("45"),
+                new BigDecimal("1500"));
+    }
+
+    private static Tier tier(double mbps, String access, String port, String nrc) {
+        return new Tier(mbps, new BigDecimal(access), new BigDecimal(port), new BigDecimal(nrc));
+    }
+
+    private static Band band(double km, String mrc, String nrc) {
+        return new Band(km, new BigDecimal(mrc), new BigDecimal(nrc));
+    }
+
+    Tier tier(double mbps) {
+        return accessTiers.stream()
+                .filter(t -> mbps <= t.upToMbps())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no access tier for " + mbps + " Mbps (largest: "
+                        + accessTiers.get(accessTiers.size() - 1).upToMbps() + ")"));
+    }
+
+    Band band(double km) {
+        return offNetBands.stream()
+                .filter(b -> km <= b.upToKm())
+                .findFirst()
+                .orElse(offNetBands.get(offNetBands.size() - 1));
+    }
+}

@@ -1,0 +1,100 @@
+package org.wanplan.design;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A price for a design: lines per site, and totals that are exactly the sums of the lines.
+ *
+ * @param totalContractValue NRC + MRC × term months
+ */
+public record Quote(
+        String currency,
+        int termMonths,
+        List<Line> lines,
+        BigDecimal nrc,
+        BigDecimal mrc,
+        BigDecimal totalContractValue) {
+    /** One priced item of one site. */
+    public record Line(String site, String item, BigDecimal nrc, BigDecimal mrc) {}
+
+    public Quote {
+        lines = List.copyOf(lines);
+    }
+
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+
+    /** Prices every accepted site of {@code design}; refused sites are not quoted. */
+    public static Quote of(Design design, PriceBook book) {
+        List<Line> lines = new ArrayList<>();
+        for (Design.SiteDesign d : design.accepted()) {
+            Site s = d.site();
+            PriceBook.Tier tier = book.tier(s.bandwidthMbps());
+            Homing.Tail tail = d.tails().get(0);
+            BigDecimal access = tier.accessMrc();
+            BigDecimal accessNrc = tier.accessNrc();
+            if (!tail.onNet()) {
+                PriceBook.Band band = book.band(tail.km());
+                access = access.add(band.mrc());
+                accessNrc = accessNrc.add(band.nrc());
+            }
+            lines.add(line(
+                    s,
+                    (tail.onNet() ? "on-net" : "off-net") + " access " + fmt(s.bandwidthMbps()) + " Mbps, "
+                            + fmt(Math.round(tail.km() * 10) / 10.0) + " km tail",
+                    accessNrc,
+                    access));
+            lines.add(line(s, "port " + fmt(s.bandwidthMbps()) + " Mbps", BigDecimal.ZERO, tier.portMrc()));
+            BigDecimal uplift = tier.portMrc()
+                    .multiply(book.realtimeUpliftPct()
+                            .multiply(BigDecimal.valueOf(s.realtimePct()))
+                            .add(book.businessUpliftPct().multiply(BigDecimal.valueOf(s.businessPct()))))
+                    .divide(HUNDRED.multiply(HUNDRED));
+            if (uplift.signum() > 0) {
+                lines.add(line(
+                        s,
+                        "class of service (" + fmt(s.realtimePct()) + " % real-time, " + fmt(s.businessPct())
+                                + " % business)",
+                        BigDecimal.ZERO,
+                        uplift));
+            }
+            BigDecimal surcharge = switch (s.resilience()) {
+                case SINGLE -> BigDecimal.ZERO;
+                case DUAL_ACCESS -> book.dualAccessPct();
+                case POP_DIVERSE -> book.popDiversePct();
+                case SRLG_DIVERSE -> book.srlgDiversePct();
+            };
+            if (surcharge.signum() > 0) {
+                lines.add(line(
+                        s,
+                        "resilience " + s.resilience().label(),
+                        accessNrc.multiply(surcharge).divide(HUNDRED),
+                        access.multiply(surcharge).divide(HUNDRED)));
+            }
+            lines.add(line(s, "management and installation", book.installNrc(), book.managementMrc()));
+        }
+        BigDecimal nrc = lines.stream().map(Line::nrc).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal mrc = lines.stream().map(Line::mrc).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Quote(
+                book.currency(),
+                book.termMonths(),
+                lines,
+                nrc,
+                mrc,
+                nrc.add(mrc.multiply(BigDecimal.valueOf(book.termMonths()))));
+    }
+
+    private static Line line(Site s, String item, BigDecimal nrc, BigDecimal mrc) {
+        return new Line(s.id(), item, cents(nrc), cents(mrc));
+    }
+
+    private static BigDecimal cents(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,81 @@
+package org.wanplan.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.wanplan.model.GeoPoint;
+import org.wanplan.model.PopId;
+
+class QuoteTest {
+    static Design.SiteDesign designed(String id, double mbps, double rt, double biz, Resilience r, double tailKm) {
+        Site s = new Site(
+                id, id, new GeoPoint(0, 0), Optional.empty(), Optional.empty(), SiteRole.SPOKE, mbps, rt, biz, r);
+        Homing.Tail tail = new Homing.Tail(PopId.of("p"), tailKm, tailKm <= 25);
+        return new Design.SiteDesign(s, List.of(tail, tail), 0.999, Optional.empty(), Optional.empty());
+    }
+
+    static Design design(List<Design.SiteDesign> sites) {
+        return new Design("n", Topology.ANY_TO_ANY, sites, List.of(), Map.of());
+    }
+
+    @Test
+    void an_on_net_site_is_priced_line_by_line_from_the_default_book() {
+        // 100 Mbps tier: access 350 (NRC 750), port 150; business uplift 10 % of the port: 15;
+        // management 45 (installation 1,500). MRC 560, NRC 2,250, 36 months: 2,250 + 560 × 36 = 22,410
+        Quote q = Quote.of(design(List.of(designed("s", 100, 0, 100, Resilience.SINGLE, 3))), PriceBook.defaults());
+        assertThat(q.lines())
+                .extracting(Quote.Line::mrc)
+                .containsExactly(
+                        new BigDecimal("350.00"),
+                        new BigDecimal("150.00"),
+                        new BigDecimal("15.00"),
+                        new BigDecimal("45.00"));
+        assertThat(q.mrc()).isEqualByComparingTo("560");
+        assertThat(q.nrc()).isEqualByComparingTo("2250");
+        assertThat(q.totalContractValue()).isEqualByComparingTo("22410");
+    }
+
+    @Test
+    void an_off_net_srlg_diverse_site_pays_the_distance_band_and_the_surcharge() {
+        // 1 Gbps tier: access 900 + off-net 50-200 km band 800 = 1,700 MRC, NRC 1,000 + 3,000 = 4,000;
+        // SRLG-diverse +120 %: 2,040 MRC, 4,800 NRC; port 400; real-time 50 % at 25 % + business 50 % at
+        // 10 %: 400 × (12.5 + 5) % = 70; management 45, installation 1,500
+        Quote q = Quote.of(
+                design(List.of(designed("s", 1000, 50, 50, Resilience.SRLG_DIVERSE, 120))), PriceBook.defaults());
+        assertThat(q.mrc()).isEqualByComparingTo("4255"); // 1700 + 400 + 70 + 2040 + 45
+        assertThat(q.nrc()).isEqualByComparingTo("10300"); // 4000 + 4800 + 1500
+    }
+
+    @Property(tries = 300, seed = "20261129")
+    void quote_lines_add_up_exactly(@ForAll @IntRange(min = 1, max = 40) int sites, @ForAll long seed) {
+        Random random = new Random(seed);
+        List<Design.SiteDesign> list = new ArrayList<>();
+        for (int i = 0; i < sites; i++) {
+            double rt = random.nextInt(101) / 3.0;
+            double biz = Math.min(100 - rt, random.nextInt(101) / 7.0);
+            list.add(designed(
+                    "s" + i,
+                    1 + random.nextInt(20_000) / 3.0,
+                    rt,
+                    biz,
+                    Resilience.values()[random.nextInt(4)],
+                    random.nextDouble() * 400));
+        }
+        Quote q = Quote.of(design(list), PriceBook.defaults());
+        BigDecimal nrc = q.lines().stream().map(Quote.Line::nrc).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal mrc = q.lines().stream().map(Quote.Line::mrc).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(q.nrc()).isEqualTo(nrc);
+        assertThat(q.mrc()).isEqualTo(mrc);
+        assertThat(q.totalContractValue()).isEqualTo(nrc.add(mrc.multiply(BigDecimal.valueOf(36))));
+        assertThat(q.lines()).allMatch(l -> l.mrc().scale() == 2 && l.nrc().scale() == 2);
+    }
+}
