@@ -21,7 +21,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             for (InputProblem p : input.problems()) {
                 err.println(p);
             }
-            err.println(input.problems().size() + " problem(s); nothing written");
+            err.println(input.problems().size() + " problem(s); nothing done");
         } else if (cause instanceof CliFailure failure) {
             failure.lines().forEach(err::println);
         } else if (cause instanceof NoSuchFileException missing) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             RouteCommand.class,
             FailuresCommand.class,
             AvailabilityCommand.class,
-            PlanCommand.class
+            PlanCommand.class,
+            DesignCommand.class,
+            CompareCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE)

@@ -1,0 +1,90 @@
+package org.wanplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wanplan.design.Design;
+import org.wanplan.design.DesignOptions;
+import org.wanplan.design.Designer;
+import org.wanplan.design.PriceBook;
+import org.wanplan.design.Quote;
+import org.wanplan.design.Site;
+import org.wanplan.design.Topology;
+import org.wanplan.model.Network;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wanplan compare}: the same customer on two networks, side by side — the density argument. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = "Design the same sites on two networks (default euro350 and sparse) and compare on-net share,"
+                + " tails, latency, availability, refusals and price.")
+final class CompareCommand implements Callable<Integer> {
+    @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV)")
+    Path sitesFile;
+
+    @Parameters(arity = "0..2", paramLabel = "NETWORK", description = "two networks (default: euro350 sparse)")
+    List<String> networks;
+
+    @Option(
+            names = "--topology",
+            defaultValue = "any-to-any",
+            paramLabel = "T",
+            description = "any-to-any or hub-spoke (default: ${DEFAULT-VALUE})")
+    String topology;
+
+    @Option(names = "--json", description = "print one JSON object, keyed by network name")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology t = DesignCommand.topology(spec, topology);
+        List<String> names = networks == null || networks.isEmpty() ? List.of("euro350", "sparse") : networks;
+        if (names.size() != 2) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give two networks, or none for euro350 and sparse");
+        }
+        List<Site> sites = Designs.sites(sitesFile);
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        for (String name : names) {
+            Network n = Networks.load(name);
+            Design d = Designer.design(n, sites, DesignOptions.defaults(t));
+            o.set(n.name(), Designs.summary(d, Quote.of(d, PriceBook.defaults())));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Options.printJson(out, o);
+        } else {
+            List<String> keys = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(keys::add);
+            out.printf(Locale.ROOT, "%-20s %18s %18s%n", "", keys.get(0), keys.get(1));
+            o.get(keys.get(0))
+                    .fieldNames()
+                    .forEachRemaining(f -> out.printf(
+                            Locale.ROOT,
+                            "%-20s %18s %18s%n",
+                            f,
+                            format(o.get(keys.get(0)).get(f).asDouble()),
+                            format(o.get(keys.get(1)).get(f).asDouble())));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%,.4f", v);
+    }
+}

@@ -1,0 +1,160 @@
+package org.wanplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wanplan.design.Design;
+import org.wanplan.design.DesignOptions;
+import org.wanplan.design.Designer;
+import org.wanplan.design.PriceBook;
+import org.wanplan.design.Quote;
+import org.wanplan.design.Site;
+import org.wanplan.design.Topology;
+import org.wanplan.model.Network;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wanplan design}: a customer's sites → homing, VPN, latency, availability and a quote. */
+@Command(
+        name = "design",
+        mixinStandardHelpOptions = true,
+        description =
+                "Design a multi-site VPN for a site list (CSV: " + "id,name,city,country,lat,lon,role,bandwidthMbps,"
+                        + "realtimePct,businessPct,resilience) and price it.")
+final class DesignCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
+    String network;
+
+    @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV)")
+    Path sitesFile;
+
+    @Option(
+            names = "--topology",
+            defaultValue = "any-to-any",
+            paramLabel = "T",
+            description = "any-to-any or hub-spoke (default: ${DEFAULT-VALUE})")
+    String topology;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology t = topology(spec, topology);
+        Network n = Networks.load(network);
+        List<Site> sites = Designs.sites(sitesFile);
+        Design d = Designer.design(n, sites, DesignOptions.defaults(t));
+        Quote q = Quote.of(d, PriceBook.defaults());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Options.printJson(out, json(d, q));
+        } else {
+            text(out, d, q);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Topology topology(CommandLine.Model.CommandSpec spec, String label) {
+        return Topology.fromLabel(label)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(), "--topology must be any-to-any or hub-spoke, was '" + label + "'"));
+    }
+
+    static ObjectNode json(Design d, Quote q) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("network", d.network()).put("topology", d.topology().label());
+        ArrayNode sites = o.putArray("sites");
+        for (Design.SiteDesign s : d.sites()) {
+            ObjectNode j = sites.addObject().put("id", s.site().id());
+            s.tails().forEach(t -> j.withArray("pops").add(t.pop().value()));
+            j.put("tailKm", Math.round(s.tails().get(0).km() * 10) / 10.0);
+            j.put("onNet", s.tails().get(0).onNet());
+            if (s.refused()) {
+                j.put("refused", true).put("reason", s.refusal().get());
+            } else {
+                j.put("availability", s.availability());
+                j.put("nrc", Designs.siteNrc(q, s.site().id()));
+                j.put("mrc", Designs.siteMrc(q, s.site().id()));
+            }
+        }
+        ArrayNode latency = o.putArray("latency");
+        d.latency()
+                .forEach(l -> latency.addObject()
+                        .put("a", l.a())
+                        .put("b", l.b())
+                        .put("rttMs", Math.round(l.rttMs() * 1000) / 1000.0)
+                        .put("gbps", l.gbps())
+                        .put("realtimeOk", l.realtimeOk())
+                        .put("businessOk", l.businessOk()));
+        o.putObject("quote")
+                .put("currency", q.currency())
+                .put("nrc", q.nrc())
+                .put("mrc", q.mrc())
+                .put("termMonths", q.termMonths())
+                .put("totalContractValue", q.totalContractValue());
+        ObjectNode load = o.putObject("spanLoadGbps");
+        d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
+        return o;
+    }
+
+    private static void text(PrintWriter w, Design d, Quote q) {
+        w.printf(
+                Locale.ROOT,
+                "%s on %s (%s): %d sites, %d refused%n",
+                "design",
+                d.network(),
+                d.topology().label(),
+                d.sites().size(),
+                d.sites().size() - d.accepted().size());
+        for (Design.SiteDesign s : d.sites()) {
+            var t = s.tails().get(0);
+            w.printf(
+                    Locale.ROOT,
+                    "  %-20s %-18s %6.1f km %-7s %s%n",
+                    s.site().id(),
+                    String.join(
+                            "+",
+                            s.tails().stream()
+                                    .map(x -> x.pop().value())
+                                    .distinct()
+                                    .toList()),
+                    t.km(),
+                    t.onNet() ? "on-net" : "off-net",
+                    s.refused()
+                            ? "REFUSED: " + s.refusal().get()
+                            : String.format(Locale.ROOT, "%.5f %%", 100 * s.availability()));
+        }
+        double max = d.latency().stream()
+                .mapToDouble(Design.PairLatency::rttMs)
+                .max()
+                .orElse(0);
+        w.printf(
+                Locale.ROOT,
+                "latency: %d site pairs, worst round trip %.2f ms%n",
+                d.latency().size(),
+                max);
+        w.printf(
+                Locale.ROOT,
+                "quote: NRC %s %,.2f, MRC %s %,.2f, %d months: %s %,.2f%n",
+                q.currency(),
+                q.nrc(),
+                q.currency(),
+                q.mrc(),
+                q.termMonths(),
+                q.currency(),
+                q.totalContractValue());
+    }
+}

@@ -1,0 +1,91 @@
+package org.wanplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DesignCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path sites() throws Exception {
+        return Files.writeString(dir.resolve("sites.csv"), """
+                id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience
+                hq,Head office,Paris,FR,,,hub,1000,20,50,srlg-diverse
+                lyon,Lyon store,Lyon,FR,,,,200,,,
+                brest,Brest store,Brest,FR,,,,50,,,pop-diverse
+                """);
+    }
+
+    @Test
+    void design_json_has_sites_latency_quote_and_span_load() throws Exception {
+        NetworkCommandTest.Run r = NetworkCommandTest.run("design", "euro350", "--sites", sites().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("sites")).hasSize(3);
+        for (JsonNode s : j.path("sites")) {
+            for (String f : List.of("id", "pops", "tailKm", "onNet")) {
+                assertThat(s.has(f)).as(f).isTrue();
+            }
+            assertThat(s.has("refused") || (s.has("availability") && s.has("nrc") && s.has("mrc")))
+                    .isTrue();
+        }
+        assertThat(j.path("latency")).hasSize(3); // any-to-any: 3 pairs
+        assertThat(j.path("latency").get(0).has("rttMs")).isTrue();
+        JsonNode q = j.path("quote");
+        BigDecimal mrc = BigDecimal.ZERO;
+        for (JsonNode s : j.path("sites")) {
+            mrc = mrc.add(s.path("mrc").decimalValue());
+        }
+        assertThat(q.path("mrc").decimalValue()).isEqualByComparingTo(mrc); // site lines add up to the quote
+        assertThat(q.path("totalContractValue").decimalValue())
+                .isEqualByComparingTo(q.path("nrc").decimalValue().add(mrc.multiply(BigDecimal.valueOf(36))));
+        assertThat(j.path("spanLoadGbps").size()).isPositive();
+    }
+
+    @Test
+    void compare_puts_both_networks_side_by_side() throws Exception {
+        NetworkCommandTest.Run r = NetworkCommandTest.run("compare", "--sites", sites().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String net : List.of("euro350", "sparse")) {
+            for (String f : List.of(
+                    "onNetShare",
+                    "meanTailKm",
+                    "p95TailKm",
+                    "meanRttMs",
+                    "maxRttMs",
+                    "meanAvailability",
+                    "minAvailability",
+                    "refused",
+                    "totalContractValue")) {
+                assertThat(j.path(net).has(f)).as(net + " " + f).isTrue();
+            }
+        }
+        // the dense network homes these three cities on-net; the sparse one has no PoP in Brest
+        assertThat(j.path("euro350").path("onNetShare").asDouble()).isEqualTo(1.0);
+        assertThat(j.path("sparse").path("onNetShare").asDouble()).isLessThan(1.0);
+    }
+
+    @Test
+    void a_bad_site_list_is_reported_and_nothing_designed() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), """
+                id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience
+                a,,Atlantis,FR,,,,100,,,
+                """);
+        NetworkCommandTest.Run r = NetworkCommandTest.run("design", "euro350", "--sites", bad.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(bad + ":2: city 'Atlantis' not found in FR; closest:");
+        assertThat(NetworkCommandTest.run("design", "euro350", "--sites", bad.toString(), "--topology", "mesh")
+                        .exit())
+                .isEqualTo(2);
+    }
+}
