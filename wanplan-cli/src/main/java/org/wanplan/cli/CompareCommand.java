@@ -44,6 +44,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object, keyed by network name")
     boolean json;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description =
+                    "also write a self-contained HTML report (first network's" + " design, both networks side by side)")
+    Path report;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,10 +64,27 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Site> sites = Designs.sites(sitesFile);
         ObjectNode o = new ObjectMapper().createObjectNode();
+        Network first = null;
+        Design firstDesign = null;
+        Quote firstQuote = null;
         for (String name : names) {
             Network n = Networks.load(name);
             Design d = Designer.design(n, sites, DesignOptions.defaults(t));
-            o.set(n.name(), Designs.summary(d, Quote.of(d, PriceBook.defaults())));
+            Quote q = Quote.of(d, PriceBook.defaults());
+            o.set(n.name(), Designs.summary(d, q));
+            if (first == null) {
+                first = n;
+                firstDesign = d;
+                firstQuote = q;
+            }
+        }
+        if (report != null) {
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> side = new java.util.LinkedHashMap<>();
+            o.fields().forEachRemaining(e -> side.put(e.getKey(), e.getValue()));
+            Network n = first;
+            Design d = firstDesign;
+            Quote q = firstQuote;
+            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, side));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

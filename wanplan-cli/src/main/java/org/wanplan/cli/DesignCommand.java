@@ -46,6 +46,9 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "also write a self-contained HTML report")
+    Path report;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +59,9 @@ final class DesignCommand implements Callable<Integer> {
         List<Site> sites = Designs.sites(sitesFile);
         Design d = Designer.design(n, sites, DesignOptions.defaults(t));
         Quote q = Quote.of(d, PriceBook.defaults());
+        if (report != null) {
+            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, HtmlReport.none()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Options.printJson(out, json(d, q));

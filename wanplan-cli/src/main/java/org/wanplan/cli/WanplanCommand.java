@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             AvailabilityCommand.class,
             PlanCommand.class,
             DesignCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            DemoCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE)

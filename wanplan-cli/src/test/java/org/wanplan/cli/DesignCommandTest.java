@@ -88,4 +88,47 @@ class DesignCommandTest {
                         .exit())
                 .isEqualTo(2);
     }
+
+    @Test
+    void the_demo_compares_the_french_sample_and_writes_a_self_contained_report() throws Exception {
+        Path report = dir.resolve("demo.html");
+        NetworkCommandTest.Run r = NetworkCommandTest.run("demo", "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("french-retailer: 120 sites").contains("report: " + report.toAbsolutePath());
+        String html = Files.readString(report);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<svg")
+                .contains("Round-trip latency")
+                .contains("Quote")
+                .contains("The same customer on two networks");
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script"); // offline
+        // every site of the sample appears in the site table
+        for (String line : Files.readAllLines(Path.of(
+                        "..",
+                        "wanplan-design",
+                        "src",
+                        "main",
+                        "resources",
+                        "org",
+                        "wanplan",
+                        "design",
+                        "samples",
+                        "french-retailer.csv"))
+                .subList(1, 121)) {
+            assertThat(html).contains("<td>" + line.split(",")[0] + "</td>");
+        }
+    }
+
+    @Test
+    void both_samples_design_without_input_errors() throws Exception {
+        for (String sample : List.of("french-retailer", "euro-manufacturer")) {
+            assertThat(DemoCommand.sample(sample)).hasSizeGreaterThanOrEqualTo(60);
+        }
+        assertThat(DemoCommand.sample("euro-manufacturer").stream()
+                        .map(s -> s.country().orElseThrow())
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(15);
+    }
 }

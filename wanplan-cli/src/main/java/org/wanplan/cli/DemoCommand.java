@@ -1,0 +1,120 @@
+package org.wanplan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.wanplan.design.Design;
+import org.wanplan.design.DesignOptions;
+import org.wanplan.design.Designer;
+import org.wanplan.design.PriceBook;
+import org.wanplan.design.Quote;
+import org.wanplan.design.Site;
+import org.wanplan.design.SiteCsvReader;
+import org.wanplan.design.Topology;
+import org.wanplan.io.NetworkFiles;
+import org.wanplan.model.Network;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wanplan demo}: the operator's argument in one command — a French retailer's 120 sites designed
+ * on euro350 and on the sparse incumbent, compared, and written up as an HTML report.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Design the sample French retailer (120 sites) on euro350 and on sparse, compare them and write"
+                + " an HTML report.")
+final class DemoCommand implements Callable<Integer> {
+    static final String SAMPLES = "/org/wanplan/design/samples/";
+
+    @Option(
+            names = "--customer",
+            defaultValue = "french-retailer",
+            paramLabel = "NAME",
+            description = "french-retailer or euro-manufacturer (default: ${DEFAULT-VALUE})")
+    String customer;
+
+    @Option(
+            names = "--report",
+            defaultValue = "wanplan-demo.html",
+            paramLabel = "FILE",
+            description = "where to write the report (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!customer.equals("french-retailer") && !customer.equals("euro-manufacturer")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--customer must be french-retailer or euro-manufacturer, was '" + customer + "'");
+        }
+        List<Site> sites = sample(customer);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, JsonNode> comparison = new LinkedHashMap<>();
+        Design main = null;
+        Quote mainQuote = null;
+        Network mainNetwork = null;
+        for (String name : List.of("euro350", "sparse")) {
+            Network n = Networks.load(name);
+            Design d = Designer.design(n, sites, DesignOptions.defaults(Topology.HUB_SPOKE));
+            Quote q = Quote.of(d, PriceBook.defaults());
+            comparison.put(name, Designs.summary(d, q));
+            if (main == null) {
+                main = d;
+                mainQuote = q;
+                mainNetwork = n;
+            }
+        }
+        final Design design = main;
+        final Quote quote = mainQuote;
+        final Network network = mainNetwork;
+        NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, network, design, quote, comparison));
+        out.printf(Locale.ROOT, "%s: %d sites, hub-and-spoke, on euro350 and on sparse%n", customer, sites.size());
+        out.printf(Locale.ROOT, "%-22s %14s %14s%n", "", "euro350", "sparse");
+        for (String f : List.of(
+                "onNetShare",
+                "meanTailKm",
+                "p95TailKm",
+                "meanRttMs",
+                "maxRttMs",
+                "meanAvailability",
+                "refused",
+                "totalContractValue")) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-22s %14s %14s%n",
+                    f,
+                    value(comparison.get("euro350").path(f).asDouble()),
+                    value(comparison.get("sparse").path(f).asDouble()));
+        }
+        out.println("report: " + report.toAbsolutePath());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static List<Site> sample(String name) throws Exception {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLES + name + ".csv");
+                Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return SiteCsvReader.read(r, name + ".csv");
+        }
+    }
+
+    private static String value(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.4f", v);
+    }
+}
