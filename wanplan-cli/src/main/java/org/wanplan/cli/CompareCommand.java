@@ -31,6 +31,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV)")
     Path sitesFile;
 
+    @Option(
+            names = "--price-book",
+            paramLabel = "FILE",
+            description = "prices (JSON or YAML; default: the built-in book)")
+    Path priceBook;
+
     @Parameters(arity = "0..2", paramLabel = "NETWORK", description = "two networks (default: euro350 sparse)")
     List<String> networks;
 
@@ -63,6 +69,7 @@ final class CompareCommand implements Callable<Integer> {
                     spec.commandLine(), "give two networks, or none for euro350 and sparse");
         }
         List<Site> sites = Designs.sites(sitesFile);
+        PriceBook book = Designs.priceBook(priceBook);
         ObjectNode o = new ObjectMapper().createObjectNode();
         Network first = null;
         Design firstDesign = null;
@@ -70,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String name : names) {
             Network n = Networks.load(name);
             Design d = Designer.design(n, sites, DesignOptions.defaults(t));
-            Quote q = Quote.of(d, PriceBook.defaults());
+            Quote q = Quote.of(d, book);
             o.set(n.name(), Designs.summary(d, q));
             if (first == null) {
                 first = n;

@@ -37,6 +37,12 @@ final class DesignCommand implements Callable<Integer> {
     Path sitesFile;
 
     @Option(
+            names = "--price-book",
+            paramLabel = "FILE",
+            description = "prices (JSON or YAML; default: the built-in book)")
+    Path priceBook;
+
+    @Option(
             names = "--topology",
             defaultValue = "any-to-any",
             paramLabel = "T",
@@ -57,8 +63,9 @@ final class DesignCommand implements Callable<Integer> {
         Topology t = topology(spec, topology);
         Network n = Networks.load(network);
         List<Site> sites = Designs.sites(sitesFile);
+        PriceBook book = Designs.priceBook(priceBook);
         Design d = Designer.design(n, sites, DesignOptions.defaults(t));
-        Quote q = Quote.of(d, PriceBook.defaults());
+        Quote q = Quote.of(d, book);
         if (report != null) {
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, HtmlReport.none()));
         }

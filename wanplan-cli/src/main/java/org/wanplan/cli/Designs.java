@@ -18,9 +18,24 @@ import org.wanplan.design.SiteCsvReader;
 final class Designs {
     private Designs() {}
 
+    /** A site list: JSON when the file ends in .json, CSV otherwise. */
     static List<Site> sites(Path file) throws Exception {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SiteCsvReader.read(in, file.toString());
+            return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    ? org.wanplan.design.SiteJsonReader.read(in, file.toString())
+                    : SiteCsvReader.read(in, file.toString());
+        }
+    }
+
+    /** The price book in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    static org.wanplan.design.PriceBook priceBook(Path file) throws Exception {
+        if (file == null) {
+            return org.wanplan.design.PriceBook.defaults();
+        }
+        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return org.wanplan.design.PriceBookFile.read(
+                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
         }
     }
 

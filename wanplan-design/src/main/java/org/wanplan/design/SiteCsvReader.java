@@ -61,7 +61,7 @@ public final class SiteCsvReader {
         return sites;
     }
 
-    private static Optional<Site> site(CsvTable.Row row, Problems problems, Set<String> ids) {
+    static Optional<Site> site(CsvTable.Row row, Problems problems, Set<String> ids) {
         int line = row.line();
         int before = problemCount(problems);
         String id = row.get("id");
