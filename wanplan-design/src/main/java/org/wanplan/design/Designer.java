@@ -13,9 +13,11 @@ import org.wanplan.model.Network;
 import org.wanplan.model.PopId;
 import org.wanplan.model.SpanId;
 import org.wanplan.model.SrlgId;
+import org.wanplan.routing.Constraints;
 import org.wanplan.routing.Mask;
 import org.wanplan.routing.Metric;
 import org.wanplan.routing.Path;
+import org.wanplan.routing.Route;
 import org.wanplan.routing.Router;
 import org.wanplan.routing.availability.Availability;
 
@@ -33,7 +35,8 @@ import org.wanplan.routing.availability.Availability;
  *       backbone path to the anchor (spans, their SRLGs and transit PoPs; both paths in parallel for
  *       SRLG-diverse sites), with the routing engine's {@link Availability} model.
  *   <li>Traffic: gravity on access bandwidth, T_ij = A_i · A_j / ΣA ÷ subscription ratio, for the pairs
- *       the topology lets talk, on the lowest-latency backbone path between their primary PoPs.
+ *       the topology lets talk, on the lowest-latency backbone path between their primary PoPs that has the
+ *       bandwidth left (CSPF, pairs in input order), or the lowest-latency path when none has.
  *   <li>Latency: CE-to-CE round trip = 2 × (fibre delay over both tails and the backbone path + a
  *       per-PoP allowance for every PoP crossed), checked against each class's target.
  * </ol>
@@ -193,6 +196,23 @@ public final class Designer {
         return shared.isEmpty() ? "" : "; the shortest alternative shares " + shared;
     }
 
+    /**
+     * CSPF: the lowest-latency path with {@code gbps} left on every span after what the service already
+     * takes; when none has, the lowest-latency path anyway (the span load then shows the overload).
+     */
+    private static Path route(Network n, Router router, PopId a, PopId b, double gbps, Map<SpanId, Double> load) {
+        double[] left = new double[n.spans().size()];
+        for (int s = 0; s < left.length; s++) {
+            left[s] = n.spans().get(s).capacityGbps()
+                    - load.getOrDefault(n.spans().get(s).id(), 0.0);
+        }
+        Route r = router.constrained(a, b, Constraints.none().withBandwidth(gbps), left);
+        if (r instanceof Route.Found f) {
+            return f.path();
+        }
+        return router.shortest(a, b).orElseThrow(() -> new IllegalStateException("no path " + a + "–" + b));
+    }
+
     private static Design.PairLatency pair(
             Network n,
             Router router,
@@ -203,9 +223,7 @@ public final class Designer {
             Map<SpanId, Double> load) {
         PopId pa = a.tails().get(0).pop();
         PopId pb = b.tails().get(0).pop();
-        Path path = pa.equals(pb)
-                ? new Path(List.of(pa), List.of(), 0, 0, 0)
-                : router.shortest(pa, pb).orElseThrow(() -> new IllegalStateException("no path " + pa + "–" + pb));
+        Path path = pa.equals(pb) ? new Path(List.of(pa), List.of(), 0, 0, 0) : route(n, router, pa, pb, gbps, load);
         double oneWay = Fibre.latencyMs(a.tails().get(0).km() + b.tails().get(0).km())
                 + path.latencyMs()
                 + path.pops().size() * o.perHopMs();

@@ -109,4 +109,28 @@ class DesignerTest {
                 .extracting(t -> t.pop().value())
                 .containsExactlyInAnyOrder("p1", "p2");
     }
+
+    @Test
+    void traffic_that_does_not_fit_the_short_way_takes_the_longer_path_with_room() throws Exception {
+        // a square a-b-c-d-a, 100 km sides; ab has 0.1 Gbps. Sites at a and b exchange 1 × 1 / 2 / 4 = 0.125
+        // Gbps: not through ab, so round the other three sides (300 km)
+        Network square = Network.builder("square")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 1))
+                .pop(Pop.of("d", "D", 1, 0))
+                .span(Span.of("ab", "a", "b", 100, 0.1))
+                .span(Span.of("bc", "b", "c", 100, 100))
+                .span(Span.of("cd", "c", "d", 100, 100))
+                .span(Span.of("da", "d", "a", 100, 100))
+                .build();
+        Design d = Designer.design(
+                square,
+                List.of(
+                        site("x", 0, 0, SiteRole.SPOKE, 1000, Resilience.SINGLE),
+                        site("y", 0, 1, SiteRole.SPOKE, 1000, Resilience.SINGLE)),
+                DesignOptions.defaults(Topology.ANY_TO_ANY));
+        assertThat(d.spanLoadGbps()).doesNotContainKey(SpanId.of("ab")).containsEntry(SpanId.of("cd"), 0.125);
+        assertThat(d.latency().get(0).rttMs()).isCloseTo(2 * (Fibre.latencyMs(300) + 4 * 0.05), within(1e-12));
+    }
 }
