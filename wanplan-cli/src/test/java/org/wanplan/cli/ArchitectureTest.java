@@ -77,6 +77,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_store_depends_on_the_model_and_its_database_libraries_only() {
+        classes()
+                .that()
+                .resideInAPackage("org.wanplan.store..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.wanplan.store..",
+                        "org.wanplan.model..",
+                        "org.jdbi..",
+                        "org.flywaydb..",
+                        "com.zaxxer.hikari..",
+                        "java..",
+                        "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
     void io_does_not_depend_on_the_command_line() {
         noClasses()
                 .that()

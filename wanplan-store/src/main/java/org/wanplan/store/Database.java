@@ -1,0 +1,57 @@
+package org.wanplan.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database: an embedded H2 file database by default, PostgreSQL in production. Opening it runs the
+ * Flyway migrations (the same SQL for both: H2 runs in PostgreSQL mode), so a first run just works.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** An H2 file database in {@code dataDir} (created on first use). */
+    public static Database embedded(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("wanplan")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        return open(url, "sa", "");
+    }
+
+    /** Any JDBC URL (jdbc:postgresql://… or jdbc:h2:…). */
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("wanplan");
+        return new Database(new HikariDataSource(config));
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Reservations reservations() {
+        return new Reservations(jdbi);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

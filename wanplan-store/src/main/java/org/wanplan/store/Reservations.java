@@ -1,0 +1,140 @@
+package org.wanplan.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.wanplan.model.Network;
+import org.wanplan.model.Span;
+
+/**
+ * Span capacity and the reservations orders make on it.
+ *
+ * <p>No overbooking, ever: a reservation runs in one transaction that locks the rows of the spans it
+ * needs ({@code SELECT … FOR UPDATE}) in span-id order — a fixed order, so two reservations can never
+ * wait on each other — checks every span, and then writes all of it or nothing. Row locks rather than
+ * optimistic versions, because reservations on busy spans contend by design (a whole design's spans at
+ * once), and retry storms under contention would be worse than a short wait. The schema also refuses
+ * {@code reserved > capacity} with a CHECK, so even a bug cannot commit an overbooking.
+ */
+public final class Reservations {
+    private final Jdbi jdbi;
+
+    Reservations(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Makes every span of {@code network} known, with its capacity; spans already known are kept as they are. */
+    public void register(Network network) {
+        jdbi.useTransaction(h -> {
+            for (Span s : network.spans()) {
+                boolean known = h.createQuery("SELECT COUNT(*) FROM span_capacity WHERE network = :n AND span_id = :s")
+                                .bind("n", network.name())
+                                .bind("s", s.id().value())
+                                .mapTo(Integer.class)
+                                .one()
+                        > 0;
+                if (!known) {
+                    h.createUpdate("INSERT INTO span_capacity (network, span_id, capacity_gbps) VALUES (:n, :s, :c)")
+                            .bind("n", network.name())
+                            .bind("s", s.id().value())
+                            .bind("c", s.capacityGbps())
+                            .execute();
+                }
+            }
+        });
+    }
+
+    /** Reserves {@code gbpsBySpan} for {@code orderId} on {@code network}, all of it or nothing. */
+    public void reserve(String orderId, String network, Map<String, Double> gbpsBySpan) throws OverbookedException {
+        Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
+        Optional<OverbookedException> refused = jdbi.inTransaction(h -> {
+            for (Map.Entry<String, Double> e : ordered.entrySet()) {
+                double[] row = lock(h, network, e.getKey());
+                if (row[1] + e.getValue() > row[0] + 1e-9) {
+                    h.rollback();
+                    return Optional.of(new OverbookedException(network, e.getKey(), row[0], row[1], e.getValue()));
+                }
+            }
+            for (Map.Entry<String, Double> e : ordered.entrySet()) {
+                h.createUpdate(
+                                "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g WHERE network = :n AND span_id = :s")
+                        .bind("g", e.getValue())
+                        .bind("n", network)
+                        .bind("s", e.getKey())
+                        .execute();
+                h.createUpdate("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)")
+                        .bind("o", orderId)
+                        .bind("n", network)
+                        .bind("s", e.getKey())
+                        .bind("g", e.getValue())
+                        .execute();
+            }
+            return Optional.empty();
+        });
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+    }
+
+    /** Gives back everything {@code orderId} reserved. */
+    public void release(String orderId) {
+        jdbi.useTransaction(h -> {
+            List<Map<String, Object>> rows = h.createQuery(
+                            "SELECT network, span_id, gbps FROM reservation WHERE order_id = :o ORDER BY network, span_id")
+                    .bind("o", orderId)
+                    .mapToMap()
+                    .list();
+            for (Map<String, Object> r : rows) {
+                lock(h, (String) r.get("network"), (String) r.get("span_id"));
+                h.createUpdate("UPDATE span_capacity SET reserved_gbps = GREATEST(0, reserved_gbps - :g)"
+                                + " WHERE network = :n AND span_id = :s")
+                        .bind("g", ((Number) r.get("gbps")).doubleValue())
+                        .bind("n", r.get("network"))
+                        .bind("s", r.get("span_id"))
+                        .execute();
+            }
+            h.createUpdate("DELETE FROM reservation WHERE order_id = :o")
+                    .bind("o", orderId)
+                    .execute();
+        });
+    }
+
+    /** Reserved Gbps per span of {@code network}. */
+    public Map<String, Double> reserved(String network) {
+        return jdbi.withHandle(h -> {
+            Map<String, Double> out = new TreeMap<>();
+            h.createQuery("SELECT span_id, reserved_gbps FROM span_capacity WHERE network = :n")
+                    .bind("n", network)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** Sum of the reservation rows per span of {@code network} (to check against {@link #reserved}). */
+    public Map<String, Double> reservationTotals(String network) {
+        return jdbi.withHandle(h -> {
+            Map<String, Double> out = new TreeMap<>();
+            h.createQuery("SELECT span_id, SUM(gbps) FROM reservation WHERE network = :n GROUP BY span_id")
+                    .bind("n", network)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** {capacity, reserved} of one span, locked until the transaction ends. */
+    private static double[] lock(Handle h, String network, String span) {
+        return h.createQuery(
+                        "SELECT capacity_gbps, reserved_gbps FROM span_capacity WHERE network = :n AND span_id = :s"
+                                + " FOR UPDATE")
+                .bind("n", network)
+                .bind("s", span)
+                .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                .findOne()
+                .orElseThrow(() -> new IllegalArgumentException("unknown span " + span + " of " + network));
+    }
+}

@@ -1,0 +1,134 @@
+package org.wanplan.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+
+/** The same reservation tests against every database wanplan runs on. */
+abstract class ReservationsContract {
+    private Database db;
+    private Reservations reservations;
+
+    abstract Database open() throws Exception;
+
+    static Network triangle() throws Exception {
+        return Network.builder("tri")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 0))
+                .span(Span.of("ab", "a", "b", 100, 10))
+                .span(Span.of("bc", "b", "c", 100, 10))
+                .span(Span.of("ca", "c", "a", 100, 10))
+                .build();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = open();
+        reservations = db.reservations();
+        reservations.register(triangle());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void a_reservation_is_all_or_nothing() throws Exception {
+        reservations.reserve("o1", "tri", Map.of("ab", 6.0, "bc", 6.0));
+        // bc has 4 left: the whole order is refused, ab untouched
+        assertThatThrownBy(() -> reservations.reserve("o2", "tri", Map.of("ab", 3.0, "bc", 5.0)))
+                .isInstanceOf(OverbookedException.class)
+                .hasMessage("span bc of tri: 5.000 Gbps asked, 6.000 of 10.000 Gbps already reserved");
+        assertThat(reservations.reserved("tri"))
+                .containsEntry("ab", 6.0)
+                .containsEntry("bc", 6.0)
+                .containsEntry("ca", 0.0);
+        reservations.release("o1");
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 0.0).containsEntry("bc", 0.0);
+        assertThat(reservations.reservationTotals("tri")).isEmpty();
+    }
+
+    @Test
+    void the_schema_itself_refuses_an_overbooking() {
+        // defence in depth: even SQL that skips the application's checks cannot commit reserved > capacity
+        assertThatThrownBy(
+                        () -> db.jdbi()
+                                .useHandle(
+                                        h -> h.execute(
+                                                "UPDATE span_capacity SET reserved_gbps = 11 WHERE network = 'tri' AND span_id = 'ab'")))
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                        .contains("check constraint"));
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 0.0);
+    }
+
+    @Test
+    void registering_twice_keeps_what_is_reserved() throws Exception {
+        reservations.reserve("o1", "tri", Map.of("ca", 2.5));
+        reservations.register(triangle());
+        assertThat(reservations.reserved("tri")).containsEntry("ca", 2.5);
+    }
+
+    /** 64 threads race for the same spans: never more than capacity, exactly the accepted ones persisted. */
+    @Test
+    void concurrent_reservations_never_overbook() throws Exception {
+        int threads = 64;
+        Random random = new Random(20261129);
+        List<Map<String, Double>> asks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            double g = 0.5 + random.nextInt(16) / 10.0;
+            asks.add(i % 2 == 0 ? Map.of("ab", g, "bc", g) : Map.of("bc", g, "ca", g, "ab", g / 2));
+        }
+        ConcurrentLinkedQueue<Integer> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> refused = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < threads; i++) {
+            int k = i;
+            pool.submit(() -> {
+                go.await();
+                try {
+                    reservations.reserve("o" + k, "tri", asks.get(k));
+                    accepted.add(k);
+                } catch (OverbookedException e) {
+                    refused.add(k);
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(accepted.size() + refused.size()).isEqualTo(threads);
+        assertThat(refused).isNotEmpty(); // 64 orders of 0.5–2 Gbps cannot all fit 10 Gbps spans
+        Map<String, Double> reserved = reservations.reserved("tri");
+        Map<String, Double> rows = reservations.reservationTotals("tri");
+        for (String span : List.of("ab", "bc", "ca")) {
+            double expected = accepted.stream()
+                    .mapToDouble(k -> asks.get(k).getOrDefault(span, 0.0))
+                    .sum();
+            assertThat(reserved.get(span))
+                    .as(span)
+                    .isLessThanOrEqualTo(10 + 1e-9)
+                    .isCloseTo(expected, within(1e-9));
+            assertThat(rows.getOrDefault(span, 0.0)).as(span).isCloseTo(expected, within(1e-9));
+        }
+    }
+}
