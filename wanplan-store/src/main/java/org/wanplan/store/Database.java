@@ -50,6 +50,10 @@ public final class Database implements AutoCloseable {
         return new Reservations(jdbi);
     }
 
+    public Orders orders() {
+        return new Orders(jdbi);
+    }
+
     @Override
     public void close() {
         pool.close();

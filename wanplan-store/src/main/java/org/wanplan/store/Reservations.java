@@ -49,57 +49,69 @@ public final class Reservations {
 
     /** Reserves {@code gbpsBySpan} for {@code orderId} on {@code network}, all of it or nothing. */
     public void reserve(String orderId, String network, Map<String, Double> gbpsBySpan) throws OverbookedException {
-        Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
         Optional<OverbookedException> refused = jdbi.inTransaction(h -> {
-            for (Map.Entry<String, Double> e : ordered.entrySet()) {
-                double[] row = lock(h, network, e.getKey());
-                if (row[1] + e.getValue() > row[0] + 1e-9) {
-                    h.rollback();
-                    return Optional.of(new OverbookedException(network, e.getKey(), row[0], row[1], e.getValue()));
-                }
+            Optional<OverbookedException> r = reserveIn(h, orderId, network, gbpsBySpan);
+            if (r.isPresent()) {
+                h.rollback();
             }
-            for (Map.Entry<String, Double> e : ordered.entrySet()) {
-                h.createUpdate(
-                                "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g WHERE network = :n AND span_id = :s")
-                        .bind("g", e.getValue())
-                        .bind("n", network)
-                        .bind("s", e.getKey())
-                        .execute();
-                h.createUpdate("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)")
-                        .bind("o", orderId)
-                        .bind("n", network)
-                        .bind("s", e.getKey())
-                        .bind("g", e.getValue())
-                        .execute();
-            }
-            return Optional.empty();
+            return r;
         });
         if (refused.isPresent()) {
             throw refused.get();
         }
     }
 
+    /** The reservation inside the caller's transaction; the caller rolls back when it is refused. */
+    static Optional<OverbookedException> reserveIn(
+            Handle h, String orderId, String network, Map<String, Double> gbpsBySpan) {
+        Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
+        for (Map.Entry<String, Double> e : ordered.entrySet()) {
+            double[] row = lock(h, network, e.getKey());
+            if (row[1] + e.getValue() > row[0] + 1e-9) {
+                return Optional.of(new OverbookedException(network, e.getKey(), row[0], row[1], e.getValue()));
+            }
+        }
+        for (Map.Entry<String, Double> e : ordered.entrySet()) {
+            h.createUpdate(
+                            "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g WHERE network = :n AND span_id = :s")
+                    .bind("g", e.getValue())
+                    .bind("n", network)
+                    .bind("s", e.getKey())
+                    .execute();
+            h.createUpdate("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)")
+                    .bind("o", orderId)
+                    .bind("n", network)
+                    .bind("s", e.getKey())
+                    .bind("g", e.getValue())
+                    .execute();
+        }
+        return Optional.empty();
+    }
+
     /** Gives back everything {@code orderId} reserved. */
     public void release(String orderId) {
-        jdbi.useTransaction(h -> {
-            List<Map<String, Object>> rows = h.createQuery(
-                            "SELECT network, span_id, gbps FROM reservation WHERE order_id = :o ORDER BY network, span_id")
-                    .bind("o", orderId)
-                    .mapToMap()
-                    .list();
-            for (Map<String, Object> r : rows) {
-                lock(h, (String) r.get("network"), (String) r.get("span_id"));
-                h.createUpdate("UPDATE span_capacity SET reserved_gbps = GREATEST(0, reserved_gbps - :g)"
-                                + " WHERE network = :n AND span_id = :s")
-                        .bind("g", ((Number) r.get("gbps")).doubleValue())
-                        .bind("n", r.get("network"))
-                        .bind("s", r.get("span_id"))
-                        .execute();
-            }
-            h.createUpdate("DELETE FROM reservation WHERE order_id = :o")
-                    .bind("o", orderId)
+        jdbi.useTransaction(h -> releaseIn(h, orderId));
+    }
+
+    /** The release inside the caller's transaction. */
+    static void releaseIn(Handle h, String orderId) {
+        List<Map<String, Object>> rows = h.createQuery(
+                        "SELECT network, span_id, gbps FROM reservation WHERE order_id = :o ORDER BY network, span_id")
+                .bind("o", orderId)
+                .mapToMap()
+                .list();
+        for (Map<String, Object> r : rows) {
+            lock(h, (String) r.get("network"), (String) r.get("span_id"));
+            h.createUpdate("UPDATE span_capacity SET reserved_gbps = GREATEST(0, reserved_gbps - :g)"
+                            + " WHERE network = :n AND span_id = :s")
+                    .bind("g", ((Number) r.get("gbps")).doubleValue())
+                    .bind("n", r.get("network"))
+                    .bind("s", r.get("span_id"))
                     .execute();
-        });
+        }
+        h.createUpdate("DELETE FROM reservation WHERE order_id = :o")
+                .bind("o", orderId)
+                .execute();
     }
 
     /** Reserved Gbps per span of {@code network}. */

@@ -86,6 +86,42 @@ abstract class ReservationsContract {
         assertThat(reservations.reserved("tri")).containsEntry("ca", 2.5);
     }
 
+    @Test
+    void an_order_walks_its_lifecycle_reserving_and_releasing_its_bandwidth() throws Exception {
+        Orders orders = db.orders();
+        orders.create("alice", "o1", "ACME", "tri", Map.of("ab", 4.0, "bc", 2.0));
+        assertThatThrownBy(() -> orders.reserve("alice", "o1"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("order o1 is draft: it cannot be reserved");
+        orders.submit("alice", "o1");
+        assertThat(orders.reserve("bob", "o1").state()).isEqualTo(OrderState.RESERVED);
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 4.0).containsEntry("bc", 2.0);
+        orders.activate("bob", "o1");
+        assertThat(orders.cease("bob", "o1").state()).isEqualTo(OrderState.CEASED);
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 0.0).containsEntry("bc", 0.0);
+        assertThat(orders.find("o1").orElseThrow().state()).isEqualTo(OrderState.CEASED);
+        assertThat(orders.audit())
+                .containsExactly(
+                        "alice create order o1 null → draft",
+                        "alice submitted order o1 draft → submitted",
+                        "bob reserved order o1 submitted → reserved",
+                        "bob activated order o1 reserved → active",
+                        "bob ceased order o1 active → ceased");
+    }
+
+    @Test
+    void a_refused_reservation_leaves_the_order_submitted_and_nothing_reserved() throws Exception {
+        Orders orders = db.orders();
+        reservations.reserve("other", "tri", Map.of("bc", 9.0));
+        orders.create("alice", "o2", "ACME", "tri", Map.of("ab", 4.0, "bc", 2.0));
+        orders.submit("alice", "o2");
+        assertThatThrownBy(() -> orders.reserve("alice", "o2")).isInstanceOf(OverbookedException.class);
+        assertThat(orders.find("o2").orElseThrow().state()).isEqualTo(OrderState.SUBMITTED);
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 0.0).containsEntry("bc", 9.0);
+        assertThat(orders.cancel("alice", "o2").state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(orders.audit()).hasSize(3); // create, submit, cancel: the refused step left no trace
+    }
+
     /** 64 threads race for the same spans: never more than capacity, exactly the accepted ones persisted. */
     @Test
     void concurrent_reservations_never_overbook() throws Exception {

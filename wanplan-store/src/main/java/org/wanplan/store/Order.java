@@ -1,0 +1,10 @@
+package org.wanplan.store;
+
+import java.util.Map;
+
+/** An order and the bandwidth it takes on each span of its network. */
+public record Order(String id, String customer, String network, OrderState state, Map<String, Double> gbpsBySpan) {
+    public Order {
+        gbpsBySpan = Map.copyOf(gbpsBySpan);
+    }
+}

@@ -1,0 +1,148 @@
+package org.wanplan.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Orders and their lifecycle: draft → submitted → reserved → active → ceased, or cancelled before
+ * activation. Reserving takes the order's bandwidth on every span (all or nothing, see
+ * {@link Reservations}); ceasing or cancelling a reserved order gives it back. The state change, the
+ * reservation and the audit row commit in one transaction, so a crash at any point leaves either the
+ * old state with nothing reserved or the new state with everything reserved.
+ */
+public final class Orders {
+    private final Jdbi jdbi;
+
+    Orders(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Records a draft order. */
+    public Order create(String actor, String id, String customer, String network, Map<String, Double> gbpsBySpan) {
+        return jdbi.inTransaction(h -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at)"
+                            + " VALUES (:id, :c, :n, 'draft', :t, :t)")
+                    .bind("id", id)
+                    .bind("c", customer)
+                    .bind("n", network)
+                    .bind("t", now)
+                    .execute();
+            for (Map.Entry<String, Double> e : new TreeMap<>(gbpsBySpan).entrySet()) {
+                h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
+                        .bind("o", id)
+                        .bind("s", e.getKey())
+                        .bind("g", e.getValue())
+                        .execute();
+            }
+            audit(h, actor, "create", "order " + id, null, "draft");
+            return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan);
+        });
+    }
+
+    public Optional<Order> find(String id) {
+        return jdbi.withHandle(h -> load(h, id, false));
+    }
+
+    public Order submit(String actor, String id) throws IllegalTransitionException, OverbookedException {
+        return step(actor, id, "submitted", List.of(OrderState.DRAFT), OrderState.SUBMITTED);
+    }
+
+    public Order reserve(String actor, String id) throws IllegalTransitionException, OverbookedException {
+        return step(actor, id, "reserved", List.of(OrderState.SUBMITTED), OrderState.RESERVED);
+    }
+
+    public Order activate(String actor, String id) throws IllegalTransitionException, OverbookedException {
+        return step(actor, id, "activated", List.of(OrderState.RESERVED), OrderState.ACTIVE);
+    }
+
+    public Order cease(String actor, String id) throws IllegalTransitionException, OverbookedException {
+        return step(actor, id, "ceased", List.of(OrderState.ACTIVE), OrderState.CEASED);
+    }
+
+    public Order cancel(String actor, String id) throws IllegalTransitionException, OverbookedException {
+        return step(
+                actor,
+                id,
+                "cancelled",
+                List.of(OrderState.DRAFT, OrderState.SUBMITTED, OrderState.RESERVED),
+                OrderState.CANCELLED);
+    }
+
+    /** The audit log, oldest first: "actor action entity before → after". */
+    public List<String> audit() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT actor, action, entity, before, after FROM audit ORDER BY id")
+                .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getString(4) + " → " + rs.getString(5))
+                .list());
+    }
+
+    private Order step(String actor, String id, String verb, List<OrderState> from, OrderState to)
+            throws IllegalTransitionException, OverbookedException {
+        Object result = jdbi.inTransaction(h -> {
+            Order o = load(h, id, true).orElseThrow(() -> new IllegalArgumentException("no order " + id));
+            if (!from.contains(o.state())) {
+                h.rollback();
+                return new IllegalTransitionException(id, o.state(), verb);
+            }
+            if (to == OrderState.RESERVED) {
+                Optional<OverbookedException> refused = Reservations.reserveIn(h, id, o.network(), o.gbpsBySpan());
+                if (refused.isPresent()) {
+                    h.rollback();
+                    return refused.get();
+                }
+            }
+            if (o.state() == OrderState.RESERVED || o.state() == OrderState.ACTIVE) {
+                if (to == OrderState.CEASED || to == OrderState.CANCELLED) {
+                    Reservations.releaseIn(h, id);
+                }
+            }
+            h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
+                    .bind("s", to.label())
+                    .bind("t", Timestamp.from(Instant.now()))
+                    .bind("id", id)
+                    .execute();
+            audit(h, actor, verb, "order " + id, o.state().label(), to.label());
+            return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan());
+        });
+        if (result instanceof IllegalTransitionException e) {
+            throw e;
+        }
+        if (result instanceof OverbookedException e) {
+            throw e;
+        }
+        return (Order) result;
+    }
+
+    private static Optional<Order> load(Handle h, String id, boolean lock) {
+        return h.createQuery("SELECT customer, network, state FROM orders WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+                .bind("id", id)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .findOne()
+                .map(row -> {
+                    Map<String, Double> spans = new TreeMap<>();
+                    h.createQuery("SELECT span_id, gbps FROM order_span WHERE order_id = :id")
+                            .bind("id", id)
+                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+                            .forEach(e -> spans.put(e.getKey(), e.getValue()));
+                    return new Order(id, row[0], row[1], OrderState.of(row[2]), spans);
+                });
+    }
+
+    private static void audit(Handle h, String actor, String action, String entity, String before, String after) {
+        h.createUpdate("INSERT INTO audit (at, actor, action, entity, before, after) VALUES (:t, :a, :x, :e, :b, :f)")
+                .bind("t", Timestamp.from(Instant.now()))
+                .bind("a", actor)
+                .bind("x", action)
+                .bind("e", entity)
+                .bind("b", before)
+                .bind("f", after)
+                .execute();
+    }
+}
