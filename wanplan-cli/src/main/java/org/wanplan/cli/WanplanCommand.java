@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DesignCommand.class,
             CompareCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            TokenCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE)

@@ -169,4 +169,18 @@ class NetworkCommandTest {
         assertThat(run("network", "show", "euro350", "--route-factor", "0.5").exit())
                 .isEqualTo(2);
     }
+
+    @Test
+    void a_token_is_printed_once_and_authenticates_against_the_same_database() throws Exception {
+        Run r = run("token", "create", "--role", "planner", "--data-dir", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String token = r.out().strip();
+        assertThat(token).startsWith("wp_");
+        try (org.wanplan.store.Database db = org.wanplan.store.Database.embedded(dir)) {
+            assertThat(db.tokens().authenticate(token)).contains(org.wanplan.store.Role.PLANNER);
+        }
+        assertThat(run("token", "create", "--role", "king", "--data-dir", dir.toString())
+                        .exit())
+                .isEqualTo(2);
+    }
 }

@@ -54,6 +54,10 @@ public final class Database implements AutoCloseable {
         return new Orders(jdbi);
     }
 
+    public Tokens tokens() {
+        return new Tokens(jdbi);
+    }
+
     @Override
     public void close() {
         pool.close();

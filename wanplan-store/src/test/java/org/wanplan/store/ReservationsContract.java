@@ -122,6 +122,27 @@ abstract class ReservationsContract {
         assertThat(orders.audit()).hasSize(3); // create, submit, cancel: the refused step left no trace
     }
 
+    @Test
+    void tokens_authenticate_by_hash_and_carry_their_role() {
+        Tokens tokens = db.tokens();
+        String admin = tokens.create(Role.ADMIN, "setup");
+        String viewer = tokens.create(Role.VIEWER, "setup");
+        assertThat(admin).startsWith("wp_").hasSize(3 + 43).isNotEqualTo(viewer);
+        assertThat(tokens.authenticate(admin)).contains(Role.ADMIN);
+        assertThat(tokens.authenticate(viewer)).contains(Role.VIEWER);
+        assertThat(tokens.authenticate(admin + "x")).isEmpty();
+        assertThat(tokens.authenticate(null)).isEmpty();
+        // only the hash is stored
+        int plain = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_token WHERE token_hash = :t")
+                        .bind("t", admin)
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(plain).isZero();
+        assertThat(Role.ADMIN.allows(Role.PLANNER)).isTrue();
+        assertThat(Role.VIEWER.allows(Role.PLANNER)).isFalse();
+    }
+
     /** 64 threads race for the same spans: never more than capacity, exactly the accepted ones persisted. */
     @Test
     void concurrent_reservations_never_overbook() throws Exception {

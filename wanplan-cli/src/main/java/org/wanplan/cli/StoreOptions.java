@@ -1,0 +1,34 @@
+package org.wanplan.cli;
+
+import java.nio.file.Path;
+import org.wanplan.store.Database;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the service keeps its data: {@code --data-dir DIR} (an embedded H2 file database, default
+ * {@code ./data}) or {@code --db JDBC_URL} (PostgreSQL; user and password from the URL or from
+ * {@code WANPLAN_DB_USER} / {@code WANPLAN_DB_PASSWORD}).
+ */
+final class StoreOptions {
+    static final class Choice {
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "embedded H2 database directory (default: ./data)")
+        Path dataDir;
+
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "e.g. jdbc:postgresql://127.0.0.1:5432/wanplan")
+        String url;
+    }
+
+    @ArgGroup(exclusive = true)
+    Choice choice;
+
+    Database open() {
+        if (choice != null && choice.url != null) {
+            return Database.open(choice.url, System.getenv("WANPLAN_DB_USER"), System.getenv("WANPLAN_DB_PASSWORD"));
+        }
+        return Database.embedded(choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"));
+    }
+}
