@@ -28,24 +28,11 @@ import picocli.CommandLine.Spec;
         description = "Design the same sites on two networks (default euro350 and sparse) and compare on-net share,"
                 + " tails, latency, availability, refusals and price.")
 final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV)")
-    Path sitesFile;
-
-    @Option(
-            names = "--price-book",
-            paramLabel = "FILE",
-            description = "prices (JSON or YAML; default: the built-in book)")
-    Path priceBook;
+    @CommandLine.Mixin
+    DesignInputs inputs;
 
     @Parameters(arity = "0..2", paramLabel = "NETWORK", description = "two networks (default: euro350 sparse)")
     List<String> networks;
-
-    @Option(
-            names = "--topology",
-            defaultValue = "any-to-any",
-            paramLabel = "T",
-            description = "any-to-any or hub-spoke (default: ${DEFAULT-VALUE})")
-    String topology;
 
     @Option(names = "--json", description = "print one JSON object, keyed by network name")
     boolean json;
@@ -62,14 +49,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology t = DesignCommand.topology(spec, topology);
+        Topology t = inputs.topology(spec);
         List<String> names = networks == null || networks.isEmpty() ? List.of("euro350", "sparse") : networks;
         if (names.size() != 2) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give two networks, or none for euro350 and sparse");
         }
-        List<Site> sites = Designs.sites(sitesFile);
-        PriceBook book = Designs.priceBook(priceBook);
+        List<Site> sites = inputs.sites();
+        PriceBook book = inputs.priceBook();
         ObjectNode o = new ObjectMapper().createObjectNode();
         Network first = null;
         Design firstDesign = null;

@@ -33,21 +33,8 @@ final class DesignCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
     String network;
 
-    @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV)")
-    Path sitesFile;
-
-    @Option(
-            names = "--price-book",
-            paramLabel = "FILE",
-            description = "prices (JSON or YAML; default: the built-in book)")
-    Path priceBook;
-
-    @Option(
-            names = "--topology",
-            defaultValue = "any-to-any",
-            paramLabel = "T",
-            description = "any-to-any or hub-spoke (default: ${DEFAULT-VALUE})")
-    String topology;
+    @CommandLine.Mixin
+    DesignInputs inputs;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -60,10 +47,10 @@ final class DesignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology t = topology(spec, topology);
+        Topology t = inputs.topology(spec);
         Network n = Networks.load(network);
-        List<Site> sites = Designs.sites(sitesFile);
-        PriceBook book = Designs.priceBook(priceBook);
+        List<Site> sites = inputs.sites();
+        PriceBook book = inputs.priceBook();
         Design d = Designer.design(n, sites, DesignOptions.defaults(t));
         Quote q = Quote.of(d, book);
         if (report != null) {
@@ -77,12 +64,6 @@ final class DesignCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static Topology topology(CommandLine.Model.CommandSpec spec, String label) {
-        return Topology.fromLabel(label)
-                .orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "--topology must be any-to-any or hub-spoke, was '" + label + "'"));
     }
 
     static ObjectNode json(Design d, Quote q) {

@@ -128,7 +128,9 @@ final class Dijkstra {
 
     /**
      * A* from {@code source} to {@code target} with ALT bounds: the same distances and the same kind of
-     * answer as {@link #run(int, int, BitSet, BitSet)} with a target, settling far fewer PoPs.
+     * answer as {@link #run(int, int, BitSet, BitSet)} with a target, settling far fewer PoPs. Its
+     * relaxation loop repeats the plain one on purpose: folding the bound into the plain loop would add
+     * a lookup per arc to the failure sweep's full trees (P2), the other hot path.
      */
     boolean runToward(int source, int target, BitSet spansDown, BitSet popsDown, Landmarks landmarks) {
         if (++current == Integer.MAX_VALUE) {
