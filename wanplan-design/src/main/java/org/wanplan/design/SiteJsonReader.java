@@ -34,16 +34,7 @@ public final class SiteJsonReader {
             }
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 int line = p.currentTokenLocation().getLineNr();
-                JsonNode node = p.readValueAsTree();
-                Map<String, String> cells = new HashMap<>();
-                node.fields().forEachRemaining(e -> {
-                    if (!SiteCsvReader.HEADER.contains(e.getKey())) {
-                        problems.add(line, "unknown field '" + e.getKey() + "' (known: " + SiteCsvReader.HEADER + ")");
-                    } else if (!e.getValue().isNull()) {
-                        cells.put(e.getKey(), e.getValue().asText());
-                    }
-                });
-                rows.add(new CsvTable.Row(line, cells));
+                rows.add(row(line, p.readValueAsTree(), problems));
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 problems.add(p.currentTokenLocation().getLineNr(), "expected a site object, was " + p.getText());
@@ -54,13 +45,50 @@ public final class SiteJsonReader {
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
         }
+        return sites(rows, problems, 1);
+    }
+
+    /**
+     * Reads sites from an already parsed JSON array (an API request's {@code sites} field). Problems are
+     * reported at the site's array index in place of a line, under {@code name}.
+     */
+    public static List<Site> read(JsonNode array, String name) throws InputException {
+        Problems problems = new Problems(name);
+        if (array == null || !array.isArray()) {
+            throw InputException.of(name, 0, "expected a JSON array of sites");
+        }
+        List<CsvTable.Row> rows = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode node = array.get(i);
+            if (node.isObject()) {
+                rows.add(row(i, node, problems));
+            } else {
+                problems.add(i, "expected a site object, was " + node);
+            }
+        }
+        return sites(rows, problems, 0);
+    }
+
+    private static CsvTable.Row row(int line, JsonNode node, Problems problems) {
+        Map<String, String> cells = new HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!SiteCsvReader.HEADER.contains(e.getKey())) {
+                problems.add(line, "unknown field '" + e.getKey() + "' (known: " + SiteCsvReader.HEADER + ")");
+            } else if (!e.getValue().isNull()) {
+                cells.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return new CsvTable.Row(line, cells);
+    }
+
+    private static List<Site> sites(List<CsvTable.Row> rows, Problems problems, int firstLine) throws InputException {
         Set<String> ids = new HashSet<>();
         List<Site> sites = new ArrayList<>();
         for (CsvTable.Row row : rows) {
             SiteCsvReader.site(row, problems, ids).ifPresent(sites::add);
         }
         if (rows.isEmpty()) {
-            problems.add(1, "no sites");
+            problems.add(firstLine, "no sites");
         }
         problems.throwIfAny();
         return sites;

@@ -46,16 +46,39 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Work done in one transaction: {@link Tx}'s stores all join it; it commits when {@code work} returns and rolls back when it throws. */
+    public <T, X extends Exception> T transaction(TxWork<T, X> work) throws X {
+        return jdbi.inTransaction(h -> work.apply(new Tx(h)));
+    }
+
+    /** What {@link #transaction} runs. */
+    @FunctionalInterface
+    public interface TxWork<T, X extends Exception> {
+        T apply(Tx tx) throws X;
+    }
+
     public Reservations reservations() {
-        return new Reservations(jdbi);
+        return new Reservations(Session.of(jdbi));
     }
 
     public Orders orders() {
-        return new Orders(jdbi);
+        return new Orders(Session.of(jdbi));
     }
 
     public Tokens tokens() {
-        return new Tokens(jdbi);
+        return new Tokens(Session.of(jdbi));
+    }
+
+    public Designs designs() {
+        return new Designs(Session.of(jdbi));
+    }
+
+    public StoredNetworks networks() {
+        return new StoredNetworks(Session.of(jdbi));
+    }
+
+    public Idempotency idempotency() {
+        return new Idempotency(Session.of(jdbi));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Orders and their lifecycle: draft → submitted → reserved → active → ceased, or cancelled before
@@ -17,22 +16,29 @@ import org.jdbi.v3.core.Jdbi;
  * old state with nothing reserved or the new state with everything reserved.
  */
 public final class Orders {
-    private final Jdbi jdbi;
+    private final Session session;
 
-    Orders(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    Orders(Session session) {
+        this.session = session;
     }
 
     /** Records a draft order. */
     public Order create(String actor, String id, String customer, String network, Map<String, Double> gbpsBySpan) {
-        return jdbi.inTransaction(h -> {
+        return create(actor, id, customer, network, gbpsBySpan, null);
+    }
+
+    /** Records a draft order made from a stored design ({@code designId}, or null when none). */
+    public Order create(
+            String actor, String id, String customer, String network, Map<String, Double> gbpsBySpan, String designId) {
+        return session.tx(h -> {
             Timestamp now = Timestamp.from(Instant.now());
-            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at)"
-                            + " VALUES (:id, :c, :n, 'draft', :t, :t)")
+            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id)"
+                            + " VALUES (:id, :c, :n, 'draft', :t, :t, :d)")
                     .bind("id", id)
                     .bind("c", customer)
                     .bind("n", network)
                     .bind("t", now)
+                    .bind("d", designId)
                     .execute();
             for (Map.Entry<String, Double> e : new TreeMap<>(gbpsBySpan).entrySet()) {
                 h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
@@ -42,12 +48,12 @@ public final class Orders {
                         .execute();
             }
             audit(h, actor, "create", "order " + id, null, "draft");
-            return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan);
+            return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId);
         });
     }
 
     public Optional<Order> find(String id) {
-        return jdbi.withHandle(h -> load(h, id, false));
+        return session.read(h -> load(h, id, false));
     }
 
     public Order submit(String actor, String id) throws IllegalTransitionException, OverbookedException {
@@ -75,9 +81,38 @@ public final class Orders {
                 OrderState.CANCELLED);
     }
 
+    /** Every order, newest first (at most {@code limit}). */
+    public List<Order> list(int limit) {
+        return session.read(h -> h
+                .createQuery("SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT :l")
+                .bind("l", limit)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(id -> load(h, id, false).orElseThrow())
+                .toList());
+    }
+
+    /** Audit entries with an id above {@code afterId}, oldest first (at most {@code limit}). */
+    public List<AuditEntry> auditEntries(long afterId, int limit) {
+        return session.read(h -> h.createQuery(
+                        "SELECT id, at, actor, action, entity, before, after FROM audit WHERE id > :a ORDER BY id LIMIT :l")
+                .bind("a", afterId)
+                .bind("l", limit)
+                .map((rs, ctx) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list());
+    }
+
     /** The audit log, oldest first: "actor action entity before → after". */
     public List<String> audit() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT actor, action, entity, before, after FROM audit ORDER BY id")
+        return session.read(h -> h.createQuery("SELECT actor, action, entity, before, after FROM audit ORDER BY id")
                 .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
                         + rs.getString(4) + " → " + rs.getString(5))
                 .list());
@@ -85,7 +120,7 @@ public final class Orders {
 
     private Order step(String actor, String id, String verb, List<OrderState> from, OrderState to)
             throws IllegalTransitionException, OverbookedException {
-        Object result = jdbi.inTransaction(h -> {
+        Object result = session.tx(h -> {
             Order o = load(h, id, true).orElseThrow(() -> new IllegalArgumentException("no order " + id));
             if (!from.contains(o.state())) {
                 h.rollback();
@@ -109,7 +144,7 @@ public final class Orders {
                     .bind("id", id)
                     .execute();
             audit(h, actor, verb, "order " + id, o.state().label(), to.label());
-            return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan());
+            return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan(), o.designId());
         });
         if (result instanceof IllegalTransitionException e) {
             throw e;
@@ -121,9 +156,10 @@ public final class Orders {
     }
 
     private static Optional<Order> load(Handle h, String id, boolean lock) {
-        return h.createQuery("SELECT customer, network, state FROM orders WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+        return h.createQuery("SELECT customer, network, state, design_id FROM orders WHERE id = :id"
+                        + (lock ? " FOR UPDATE" : ""))
                 .bind("id", id)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .findOne()
                 .map(row -> {
                     Map<String, Double> spans = new TreeMap<>();
@@ -131,11 +167,11 @@ public final class Orders {
                             .bind("id", id)
                             .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
                             .forEach(e -> spans.put(e.getKey(), e.getValue()));
-                    return new Order(id, row[0], row[1], OrderState.of(row[2]), spans);
+                    return new Order(id, row[0], row[1], OrderState.of(row[2]), spans, row[3]);
                 });
     }
 
-    private static void audit(Handle h, String actor, String action, String entity, String before, String after) {
+    static void audit(Handle h, String actor, String action, String entity, String before, String after) {
         h.createUpdate("INSERT INTO audit (at, actor, action, entity, before, after) VALUES (:t, :a, :x, :e, :b, :f)")
                 .bind("t", Timestamp.from(Instant.now()))
                 .bind("a", actor)

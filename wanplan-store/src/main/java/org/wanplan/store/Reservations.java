@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.wanplan.model.Network;
 import org.wanplan.model.Span;
 
@@ -20,15 +19,15 @@ import org.wanplan.model.Span;
  * {@code reserved > capacity} with a CHECK, so even a bug cannot commit an overbooking.
  */
 public final class Reservations {
-    private final Jdbi jdbi;
+    private final Session session;
 
-    Reservations(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    Reservations(Session session) {
+        this.session = session;
     }
 
     /** Makes every span of {@code network} known, with its capacity; spans already known are kept as they are. */
     public void register(Network network) {
-        jdbi.useTransaction(h -> {
+        session.tx(h -> {
             for (Span s : network.spans()) {
                 boolean known = h.createQuery("SELECT COUNT(*) FROM span_capacity WHERE network = :n AND span_id = :s")
                                 .bind("n", network.name())
@@ -44,12 +43,13 @@ public final class Reservations {
                             .execute();
                 }
             }
+            return null;
         });
     }
 
     /** Reserves {@code gbpsBySpan} for {@code orderId} on {@code network}, all of it or nothing. */
     public void reserve(String orderId, String network, Map<String, Double> gbpsBySpan) throws OverbookedException {
-        Optional<OverbookedException> refused = jdbi.inTransaction(h -> {
+        Optional<OverbookedException> refused = session.tx(h -> {
             Optional<OverbookedException> r = reserveIn(h, orderId, network, gbpsBySpan);
             if (r.isPresent()) {
                 h.rollback();
@@ -90,7 +90,10 @@ public final class Reservations {
 
     /** Gives back everything {@code orderId} reserved. */
     public void release(String orderId) {
-        jdbi.useTransaction(h -> releaseIn(h, orderId));
+        session.tx(h -> {
+            releaseIn(h, orderId);
+            return null;
+        });
     }
 
     /** The release inside the caller's transaction. */
@@ -116,7 +119,7 @@ public final class Reservations {
 
     /** Reserved Gbps per span of {@code network}. */
     public Map<String, Double> reserved(String network) {
-        return jdbi.withHandle(h -> {
+        return session.read(h -> {
             Map<String, Double> out = new TreeMap<>();
             h.createQuery("SELECT span_id, reserved_gbps FROM span_capacity WHERE network = :n")
                     .bind("n", network)
@@ -128,7 +131,7 @@ public final class Reservations {
 
     /** Sum of the reservation rows per span of {@code network} (to check against {@link #reserved}). */
     public Map<String, Double> reservationTotals(String network) {
-        return jdbi.withHandle(h -> {
+        return session.read(h -> {
             Map<String, Double> out = new TreeMap<>();
             h.createQuery("SELECT span_id, SUM(gbps) FROM reservation WHERE network = :n GROUP BY span_id")
                     .bind("n", network)

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * API tokens: 32 random bytes (base64url, prefixed {@code wp_}), stored only as their SHA-256 hash. A
@@ -17,10 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Jdbi jdbi;
+    private final Session session;
 
-    Tokens(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    Tokens(Session session) {
+        this.session = session;
     }
 
     /** A new token for {@code role}; the returned text is the only copy. */
@@ -28,7 +27,7 @@ public final class Tokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "wp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbi.useTransaction(h -> {
+        session.tx(h -> {
             h.createUpdate("INSERT INTO api_token (token_hash, role, created_at, created_by) VALUES (:h, :r, :t, :b)")
                     .bind("h", hash(token))
                     .bind("r", role.label())
@@ -42,20 +41,26 @@ public final class Tokens {
                     .bind("e", "token " + hash(token).substring(0, 8))
                     .bind("r", role.label())
                     .execute();
+            return null;
         });
         return token;
     }
 
     /** The role of {@code token}, or empty when it is unknown. */
     public Optional<Role> authenticate(String token) {
+        return caller(token).map(Caller::role);
+    }
+
+    /** Who {@code token} is ({@code token#ID}, as the audit log names it) and its role; empty when unknown. */
+    public Optional<Caller> caller(String token) {
         if (token == null || !token.startsWith("wp_")) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM api_token WHERE token_hash = :h")
+        return session.read(h -> h.createQuery("SELECT id, role FROM api_token WHERE token_hash = :h")
                 .bind("h", hash(token))
-                .mapTo(String.class)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .findOne()
-                .flatMap(Role::fromLabel));
+                .flatMap(row -> Role.fromLabel((String) row[1]).map(r -> new Caller("token#" + row[0], r))));
     }
 
     static String hash(String token) {

@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * user can enter. PostgreSQL refuses to run as root, so as root every command runs through
  * {@code runuser -u postgres --}. Stopped and deleted on close. About a second to start.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final boolean asRoot;
-    final int port;
+    public final int port;
 
     private PostgresCluster(Path bin, Path dir, boolean asRoot, int port) {
         this.bin = bin;
@@ -29,7 +29,7 @@ final class PostgresCluster implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresCluster start() throws Exception {
+    public static PostgresCluster start() throws Exception {
         Path bin = Path.of(System.getenv().getOrDefault("WANPLAN_PG_BIN", "/usr/lib/postgresql/15/bin"));
         if (!Files.isExecutable(bin.resolve("initdb"))) {
             throw new IllegalStateException("PostgreSQL 15 binaries not found in " + bin
@@ -74,7 +74,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** A new empty database. */
-    String createDatabase(String name) throws Exception {
+    public String createDatabase(String name) throws Exception {
         pg(List.of(
                 bin.resolve("createdb").toString(),
                 "-h",

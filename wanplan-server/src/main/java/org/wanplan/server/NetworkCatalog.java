@@ -1,0 +1,144 @@
+package org.wanplan.server;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.wanplan.io.ImportOptions;
+import org.wanplan.io.InputException;
+import org.wanplan.io.InputProblem;
+import org.wanplan.io.NetworkFiles;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.json.JsonNetworkReader;
+import org.wanplan.io.json.JsonNetworkWriter;
+import org.wanplan.model.Network;
+import org.wanplan.store.Database;
+
+/**
+ * The networks the server knows: the built-in ones and those imported by upload (kept in the database
+ * as wanplan JSON, so they survive a restart). Every known network's spans are registered with their
+ * capacity, so orders can reserve on them.
+ */
+final class NetworkCatalog {
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /** Upload formats: the query parameter value → the file extension the importer recognises. */
+    static final Map<String, String> FORMATS = Map.of("json", ".json", "graphml", ".graphml", "sndlib", ".txt");
+
+    private final Database db;
+    private final Map<String, Network> networks = new ConcurrentHashMap<>();
+
+    NetworkCatalog(Database db) {
+        this.db = db;
+        for (BuiltinNetworks.Entry e : BuiltinNetworks.list()) {
+            add(BuiltinNetworks.load(e.name()).orElseThrow());
+        }
+        for (Map.Entry<String, String> stored : db.networks().all()) {
+            try {
+                add(new JsonNetworkReader(ImportOptions.defaults())
+                        .read(new StringReader(stored.getValue()), stored.getKey() + ".json"));
+            } catch (IOException | InputException e) {
+                throw new IllegalStateException("stored network " + stored.getKey() + " does not read", e);
+            }
+        }
+    }
+
+    private void add(Network n) {
+        db.reservations().register(n);
+        networks.put(n.name(), n);
+    }
+
+    Optional<Network> find(String name) {
+        return Optional.ofNullable(networks.get(name));
+    }
+
+    Network get(String name) {
+        return find(name).orElseThrow(() -> ApiProblem.notFound("network '" + name + "'"));
+    }
+
+    List<Network> all() {
+        return networks.values().stream()
+                .sorted(Comparator.comparing(Network::name))
+                .toList();
+    }
+
+    boolean builtin(String name) {
+        return BuiltinNetworks.exists(name);
+    }
+
+    /**
+     * Imports {@code body} in {@code format} as network {@code name}: read with the same importers as the
+     * command line (every problem reported with its line), stored as wanplan JSON, spans registered, all
+     * in one transaction. Nothing is kept when anything fails.
+     */
+    synchronized Network importNetwork(String actor, String name, String format, byte[] body) {
+        String ext = FORMATS.get(format);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("wanplan-upload");
+            Path file = dir.resolve(name + ext);
+            Files.write(file, body);
+            Network n;
+            try {
+                n = NetworkFiles.with(ImportOptions.defaults()).read(file).withName(name);
+            } catch (InputException e) {
+                throw new ApiProblem(
+                        422,
+                        "invalid-network",
+                        "The network file does not import",
+                        e.problems().size() + " problem(s) in the uploaded " + format + " file",
+                        e.problems().stream().map(p -> fieldError(p, file)).toList());
+            }
+            StringWriter json = new StringWriter();
+            new JsonNetworkWriter().write(n, json);
+            db.transaction(tx -> {
+                tx.networks().save(actor, name, json.toString());
+                tx.reservations().register(n);
+                return null;
+            });
+            networks.put(name, n);
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static ApiProblem.FieldError fieldError(InputProblem p, Path file) {
+        String where = p.line() > 0 ? "line " + p.line() : "file";
+        return new ApiProblem.FieldError(where, p.message().replace(file.toString(), "body"));
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    static String formatOf(String contentType) {
+        String t = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (t.contains("json")) {
+            return "json";
+        }
+        if (t.contains("xml") || t.contains("graphml")) {
+            return "graphml";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,312 @@
+package org.wanplan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wanplan.design.Design;
+import org.wanplan.design.DesignOptions;
+import org.wanplan.design.Designer;
+import org.wanplan.design.PriceBook;
+import org.wanplan.design.Quote;
+import org.wanplan.design.SiteJsonReader;
+import org.wanplan.design.Topology;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.model.Network;
+import org.wanplan.model.Span;
+
+/** The API over real HTTP on an embedded H2 database. */
+class ApiTest {
+    @TempDir
+    static Path dir;
+
+    static ServerFixture f;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        f = ServerFixture.embedded(dir);
+        api = f.api;
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    @Test
+    void listsTheBuiltInNetworksWithTheirSpansCapacityAndReservations() {
+        var r = api.get("/api/v1/networks", f.viewer);
+        assertThat(r.status()).isEqualTo(200);
+        Map<String, JsonNode> byName = new HashMap<>();
+        r.json().forEach(n -> byName.put(n.get("name").asText(), n));
+        for (BuiltinNetworks.Entry e : BuiltinNetworks.list()) {
+            Network n = BuiltinNetworks.load(e.name()).orElseThrow();
+            assertThat(byName.get(e.name()).get("pops").asInt())
+                    .isEqualTo(n.pops().size());
+            assertThat(byName.get(e.name()).get("spans").asInt())
+                    .isEqualTo(n.spans().size());
+        }
+        Network sparse = BuiltinNetworks.load("sparse").orElseThrow();
+        var spans = api.get("/api/v1/networks/sparse/spans", f.viewer).json();
+        assertThat(spans).hasSize(sparse.spans().size());
+        for (JsonNode s : spans) {
+            Span model = sparse.spans().stream()
+                    .filter(x -> x.id().value().equals(s.get("id").asText()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(s.get("capacityGbps").asDouble()).isEqualTo(model.capacityGbps());
+            assertThat(s.get("reservedGbps").asDouble()).isZero();
+        }
+        var pops = api.get("/api/v1/networks/euro350/pops", f.viewer).json();
+        assertThat(pops).hasSize(350);
+        assertThat(api.get("/api/v1/networks/atlantis/spans", f.viewer).code()).isEqualTo("not-found");
+    }
+
+    @Test
+    void aDesignIsStoredWithTheQuoteTheDesignerGives() throws Exception {
+        String body = ServerFixture.twoSites("Quote Check", "euro350", 1000);
+        var r = api.post("/api/v1/designs", f.planner, body);
+        assertThat(r.status()).isEqualTo(201);
+        String id = r.json().get("id").asText();
+        assertThat(r.header("Location")).isEqualTo("/api/v1/designs/" + id);
+
+        // the library, called directly, is the reference for what the API carries
+        Network euro350 = BuiltinNetworks.load("euro350").orElseThrow();
+        Design d = Designer.design(
+                euro350,
+                SiteJsonReader.read(ApiClient.JSON.readTree(body).get("sites"), "sites"),
+                DesignOptions.defaults(Topology.HUB_SPOKE));
+        Quote q = Quote.of(d, PriceBook.defaults());
+        JsonNode quote = api.get("/api/v1/designs/" + id, f.viewer).json().get("quote");
+        assertThat(quote.get("totalContractValue").decimalValue()).isEqualByComparingTo(q.totalContractValue());
+        // closed form: total = NRC + 36 × MRC
+        assertThat(quote.get("totalContractValue").decimalValue())
+                .isEqualByComparingTo(quote.get("nrc")
+                        .decimalValue()
+                        .add(quote.get("mrc").decimalValue().multiply(BigDecimal.valueOf(36))));
+
+        var customers = api.get("/api/v1/customers", f.viewer).json();
+        JsonNode c = null;
+        for (JsonNode x : customers) {
+            if (x.get("name").asText().equals("Quote Check")) {
+                c = x;
+            }
+        }
+        assertThat(c).isNotNull();
+        var customer =
+                api.get("/api/v1/customers/" + c.get("id").asText(), f.viewer).json();
+        assertThat(customer.get("designs").get(0).asText()).isEqualTo(id);
+        assertThat(customer.get("sites")).hasSize(2);
+    }
+
+    @Test
+    void anOrderReservesItsDesignsBandwidthAndCeasingGivesItBack() {
+        var design = api.post("/api/v1/designs", f.planner, ServerFixture.twoSites("Lifecycle", "sparse", 2000))
+                .json();
+        Map<String, Double> load = new HashMap<>();
+        design.get("spanLoadGbps")
+                .fields()
+                .forEachRemaining(e -> load.put(e.getKey(), e.getValue().asDouble()));
+        assertThat(load).isNotEmpty();
+        Map<String, Double> before = reserved("sparse");
+
+        var order = api.post(
+                "/api/v1/orders",
+                f.planner,
+                "{\"designId\": \"" + design.get("id").asText() + "\"}");
+        assertThat(order.status()).isEqualTo(201);
+        String id = order.json().get("id").asText();
+        assertThat(order.json().get("state").asText()).isEqualTo("draft");
+        assertThat(step(id, "submit").json().get("state").asText()).isEqualTo("submitted");
+        assertThat(step(id, "reserve").json().get("state").asText()).isEqualTo("reserved");
+        Map<String, Double> during = reserved("sparse");
+        load.forEach((span, gbps) -> assertThat(during.get(span)).isCloseTo(before.get(span) + gbps, within()));
+        assertThat(step(id, "activate").json().get("state").asText()).isEqualTo("active");
+        assertThat(step(id, "cease").json().get("state").asText()).isEqualTo("ceased");
+        Map<String, Double> after = reserved("sparse");
+        load.forEach((span, gbps) -> assertThat(after.get(span)).isCloseTo(before.get(span), within()));
+
+        var audit = api.get("/api/v1/audit", f.admin).json();
+        List<String> trail = new ArrayList<>();
+        for (JsonNode e : audit) {
+            if (e.get("entity").asText().equals("order " + id)) {
+                trail.add(e.get("actor").asText() + " " + e.get("action").asText() + " "
+                        + e.get("before").asText() + "→" + e.get("after").asText());
+            }
+        }
+        String planner = api.get("/api/v1/whoami", f.planner).json().get("name").asText();
+        assertThat(trail)
+                .containsExactly(
+                        planner + " create null→draft",
+                        planner + " submitted draft→submitted",
+                        planner + " reserved submitted→reserved",
+                        planner + " activated reserved→active",
+                        planner + " ceased active→ceased");
+    }
+
+    @Test
+    void aTransitionTheLifecycleDoesNotAllowIsAConflict() {
+        String order = newOrder("Illegal", "sparse");
+        var r = step(order, "reserve");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("illegal-transition");
+        assertThat(step(order, "cease").status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/orders/" + order, f.viewer)
+                        .json()
+                        .get("state")
+                        .asText())
+                .isEqualTo("draft");
+        assertThat(step(order, "explode").status()).isEqualTo(404);
+        assertThat(step("ord_nosuchorder", "submit").code()).isEqualTo("not-found");
+    }
+
+    @Test
+    void validationReportsEveryBadFieldAtOnceAndStoresNothing() {
+        int customers = api.get("/api/v1/customers", f.viewer).json().size();
+        var r = api.post("/api/v1/designs", f.planner, """
+                {"customer": "Bad", "topology": "ring", "colour": "blue", "sites": [
+                  {"id": "a", "city": "Paris", "country": "FR", "bandwidthMbps": -5},
+                  {"id": "b", "city": "Atlantis", "country": "FR", "bandwidthMbps": 100, "size": 3}
+                ]}""");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo("validation-failed");
+        assertThat(r.json().get("type").asText()).isEqualTo("https://wanplan.org/problems/validation-failed");
+        Set<String> pointers = new HashSet<>();
+        r.json().get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        assertThat(pointers).contains("/colour", "/network", "/topology", "/sites/0", "/sites/1");
+        assertThat(r.json().get("errors").toString()).contains("bandwidthMbps", "Atlantis", "size");
+        assertThat(api.get("/api/v1/customers", f.viewer).json()).hasSize(customers);
+    }
+
+    @Test
+    void bodiesThatAreNotJsonObjectsAreBadRequests() {
+        var r = api.post("/api/v1/designs", f.planner, "{\"customer\": ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("malformed-json");
+        assertThat(api.post("/api/v1/orders", f.planner, "[1, 2]").code()).isEqualTo("malformed-json");
+        assertThat(api.post("/api/v1/orders", f.planner, "{\"designId\": \"x\"} trailing")
+                        .code())
+                .isEqualTo("malformed-json");
+        var unknown = api.post("/api/v1/orders", f.planner, "{\"designId\": \"des_none\", \"rush\": true}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/rush");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutBeingStored() {
+        int customers = api.get("/api/v1/customers", f.viewer).json().size();
+        String huge = "{\"customer\": \"Huge\", \"network\": \"euro350\", \"sites\": [], \"pad\": \""
+                + "x".repeat((int) WanplanServer.MAX_BODY_BYTES) + "\"}";
+        var r = api.post("/api/v1/designs", f.planner, huge);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("payload-too-large");
+        assertThat(api.get("/api/v1/customers", f.viewer).json()).hasSize(customers);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        var r = api.get("/api/v1/nothing-here", f.viewer);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("not-found");
+        var m = api.call("DELETE", "/api/v1/networks", f.admin, null);
+        assertThat(m.status()).isEqualTo(405);
+        assertThat(m.code()).isEqualTo("method-not-allowed");
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstResponseAndRefusesAnotherRequest() throws Exception {
+        String design = api.post("/api/v1/designs", f.planner, ServerFixture.twoSites("Idem", "sparse", 1000))
+                .json()
+                .get("id")
+                .asText();
+        String body = "{\"designId\": \"" + design + "\"}";
+        var first = api.post("/api/v1/orders", f.planner, body, "Idempotency-Key", "k-1");
+        var again = api.post("/api/v1/orders", f.planner, body, "Idempotency-Key", "k-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        var other = api.post("/api/v1/orders", f.planner, body.replace("{", "{ "), "Idempotency-Key", "k-1");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("idempotency-key-reused");
+        // another caller's key space is its own
+        var admin = api.post("/api/v1/orders", f.admin, body, "Idempotency-Key", "k-1");
+        assertThat(admin.json().get("id")).isNotEqualTo(first.json().get("id"));
+
+        // 16 racing retries of one request create one order
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                replies.add(pool.submit(() -> api.post("/api/v1/orders", f.planner, body, "Idempotency-Key", "race")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<ApiClient.Reply> r : replies) {
+                assertThat(r.get().status()).isEqualTo(201);
+                ids.add(r.get().json().get("id").asText());
+            }
+            assertThat(ids).hasSize(1);
+            long made = 0;
+            for (JsonNode o : api.get("/api/v1/orders", f.viewer).json()) {
+                if (ids.contains(o.get("id").asText())) {
+                    made++;
+                }
+            }
+            assertThat(made).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAToken() {
+        var r = api.get("/api/v1/openapi.json", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(api.get("/api/v1/health", null).status()).isEqualTo(200);
+    }
+
+    private Map<String, Double> reserved(String network) {
+        Map<String, Double> out = new HashMap<>();
+        api.get("/api/v1/networks/" + network + "/spans", f.viewer)
+                .json()
+                .forEach(
+                        s -> out.put(s.get("id").asText(), s.get("reservedGbps").asDouble()));
+        return out;
+    }
+
+    private ApiClient.Reply step(String order, String action) {
+        return api.post("/api/v1/orders/" + order + "/" + action, f.planner, null);
+    }
+
+    private String newOrder(String customer, String network) {
+        String design = api.post("/api/v1/designs", f.planner, ServerFixture.twoSites(customer, network, 1000))
+                .json()
+                .get("id")
+                .asText();
+        return api.post("/api/v1/orders", f.planner, "{\"designId\": \"" + design + "\"}")
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-9);
+    }
+}

@@ -1,0 +1,45 @@
+package org.wanplan.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Where a store's statements run: each operation in its own transaction, or all of them inside one
+ * transaction the caller holds (see {@link Database#transaction}), so that for example an order, its
+ * audit row and the response kept for its idempotency key commit together.
+ */
+abstract class Session {
+    abstract <T, X extends Exception> T tx(HandleCallback<T, X> work) throws X;
+
+    abstract <T, X extends Exception> T read(HandleCallback<T, X> work) throws X;
+
+    static Session of(Jdbi jdbi) {
+        return new Session() {
+            @Override
+            <T, X extends Exception> T tx(HandleCallback<T, X> work) throws X {
+                return jdbi.inTransaction(work);
+            }
+
+            @Override
+            <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+                return jdbi.withHandle(work);
+            }
+        };
+    }
+
+    /** Joins the transaction open on {@code handle}. */
+    static Session of(Handle handle) {
+        return new Session() {
+            @Override
+            <T, X extends Exception> T tx(HandleCallback<T, X> work) throws X {
+                return work.withHandle(handle);
+            }
+
+            @Override
+            <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+                return work.withHandle(handle);
+            }
+        };
+    }
+}

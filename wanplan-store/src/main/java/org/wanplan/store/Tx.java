@@ -1,0 +1,32 @@
+package org.wanplan.store;
+
+import org.jdbi.v3.core.Handle;
+
+/** The stores inside one transaction (see {@link Database#transaction}): everything done through them commits together. */
+public final class Tx {
+    private final Session session;
+
+    Tx(Handle handle) {
+        this.session = Session.of(handle);
+    }
+
+    public Orders orders() {
+        return new Orders(session);
+    }
+
+    public Designs designs() {
+        return new Designs(session);
+    }
+
+    public StoredNetworks networks() {
+        return new StoredNetworks(session);
+    }
+
+    public Reservations reservations() {
+        return new Reservations(session);
+    }
+
+    public Idempotency idempotency() {
+        return new Idempotency(session);
+    }
+}
