@@ -25,6 +25,16 @@ final class StoreOptions {
     @ArgGroup(exclusive = true)
     Choice choice;
 
+    /** Where the data is, for messages (never the password). */
+    String describe() {
+        if (choice != null && choice.url != null) {
+            return choice.url.replaceAll("password=[^&]*", "password=…");
+        }
+        return (choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"))
+                .toAbsolutePath()
+                .toString();
+    }
+
     Database open() {
         if (choice != null && choice.url != null) {
             return Database.open(choice.url, System.getenv("WANPLAN_DB_USER"), System.getenv("WANPLAN_DB_PASSWORD"));

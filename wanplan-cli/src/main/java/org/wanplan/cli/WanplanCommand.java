@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Backbone planning, enterprise WAN design and quoting on dense fibre networks.",
         subcommands = {
             NetworkCommand.class,
+            ServeCommand.class,
             RouteCommand.class,
             FailuresCommand.class,
             AvailabilityCommand.class,

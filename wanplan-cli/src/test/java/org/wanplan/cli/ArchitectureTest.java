@@ -95,6 +95,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_server_stays_below_the_command_line_and_planning() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.wanplan.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.wanplan.cli..", "org.wanplan.planning..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_server_knows_the_http_framework() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.wanplan.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void io_does_not_depend_on_the_command_line() {
         noClasses()
                 .that()

@@ -1,0 +1,188 @@
+package org.wanplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wanplan.store.Database;
+import org.wanplan.store.Order;
+import org.wanplan.store.OrderState;
+import org.wanplan.store.Role;
+
+/**
+ * Crash safety: {@code wanplan serve} runs as its own process; a burst of order creations, submissions
+ * and reservations is under way when the process is killed with SIGKILL ({@code kill -9}). Restarted on
+ * the same database, every order holds either all of its bandwidth (reserved) or none (any other
+ * state), and each span's reserved total is exactly the sum of what the orders hold.
+ */
+class ServeCrashTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedMidBurstTheServerRestartsWithNoHalfReservedOrder() throws Exception {
+        String token;
+        try (Database db = Database.embedded(dir)) {
+            token = db.tokens().create(Role.PLANNER, "crash-test");
+        }
+        Process server = serve();
+        int port = port(server);
+        String design = post(port, token, "/api/v1/designs", """
+                        {"customer": "Crash", "network": "sparse", "sites": [
+                          {"id": "paris", "city": "Paris", "country": "FR", "role": "hub", "bandwidthMbps": 4000},
+                          {"id": "lyon", "city": "Lyon", "country": "FR", "bandwidthMbps": 4000},
+                          {"id": "milan", "city": "Milan", "country": "IT", "bandwidthMbps": 4000},
+                          {"id": "madrid", "city": "Madrid", "country": "ES", "bandwidthMbps": 4000}
+                        ]}""").get("id").asText();
+
+        AtomicInteger done = new AtomicInteger();
+        java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 16; i++) {
+            pool.submit(() -> {
+                for (int k = 0; k < 100; k++) {
+                    try {
+                        String id = post(port, token, "/api/v1/orders", "{\"designId\": \"" + design + "\"}")
+                                .get("id")
+                                .asText();
+                        post(port, token, "/api/v1/orders/" + id + "/submit", null);
+                        JsonNode r = post(port, token, "/api/v1/orders/" + id + "/reserve", null);
+                        if (r.has("state") && r.get("state").asText().equals("reserved")) {
+                            acknowledged.add(id);
+                        }
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        return; // the server is gone
+                    }
+                }
+            });
+        }
+        while (done.get() < 40) {
+            Thread.sleep(5);
+        }
+        server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
+        server.waitFor(30, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        Process again = serve();
+        int port2 = port(again);
+        JsonNode orders = get(port2, token, "/api/v1/orders");
+        assertThat(orders.size()).isGreaterThanOrEqualTo(40);
+        // the restarted server still works: one more order goes all the way
+        String next = post(port2, token, "/api/v1/orders", "{\"designId\": \"" + design + "\"}")
+                .get("id")
+                .asText();
+        post(port2, token, "/api/v1/orders/" + next + "/submit", null);
+        JsonNode last = post(port2, token, "/api/v1/orders/" + next + "/reserve", null);
+        assertThat(
+                        last.has("state")
+                                ? last.get("state").asText()
+                                : last.get("code").asText())
+                .isIn("reserved", "overbooked");
+        again.destroy();
+        again.waitFor(30, TimeUnit.SECONDS);
+
+        try (Database db = Database.embedded(dir)) {
+            List<Order> all = db.orders().list(10_000);
+            int reserved = 0;
+            for (Order o : all) {
+                Map<String, Double> held = db.reservations().of(o.id());
+                if (o.state() == OrderState.RESERVED) {
+                    reserved++;
+                    assertThat(held).as(o.id()).isEqualTo(o.gbpsBySpan());
+                } else {
+                    assertThat(held).as(o.id() + " " + o.state()).isEmpty();
+                }
+            }
+            assertThat(reserved).isPositive();
+            // durability: every reservation the server acknowledged before it died is still there
+            for (String id : acknowledged) {
+                assertThat(db.orders().find(id))
+                        .as(id)
+                        .hasValueSatisfying(o -> assertThat(o.state()).isEqualTo(OrderState.RESERVED));
+            }
+            Map<String, Double> totals = db.reservations().reservationTotals("sparse");
+            db.reservations()
+                    .reserved("sparse")
+                    .forEach((span, r) -> assertThat(r)
+                            .as(span)
+                            .isCloseTo(totals.getOrDefault(span, 0.0), org.assertj.core.data.Offset.offset(1e-6)));
+        }
+    }
+
+    private Process serve() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WanplanCommand.class.getName(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private static int port(Process p) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Pattern serving = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = serving.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+            seen.add(line);
+        }
+        throw new IllegalStateException("the server did not start: " + seen);
+    }
+
+    private JsonNode post(int port, String token, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60));
+        b.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return JSON.readTree(
+                http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode get(int port, String token, String path) throws Exception {
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+}
