@@ -28,15 +28,27 @@ public record Design(
      * One site's design, or its refusal.
      *
      * @param refusal why the resilience option cannot be met (RFC 8299 §6.6); the site is then left out
+     * @param protection the SRLG-diverse backbone path from the second PoP (srlg-diverse sites only)
      */
     public record SiteDesign(
             Site site,
             List<Homing.Tail> tails,
             double availability,
             Optional<Path> backbone,
-            Optional<String> refusal) {
+            Optional<String> refusal,
+            Optional<Path> protection) {
         public SiteDesign {
             tails = List.copyOf(tails);
+        }
+
+        /** A site without a protection path. */
+        public SiteDesign(
+                Site site,
+                List<Homing.Tail> tails,
+                double availability,
+                Optional<Path> backbone,
+                Optional<String> refusal) {
+            this(site, tails, availability, backbone, refusal, Optional.empty());
         }
 
         public boolean refused() {

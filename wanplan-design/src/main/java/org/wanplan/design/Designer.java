@@ -118,6 +118,7 @@ public final class Designer {
             return refuse(s, tails, "no backbone path from " + tails.get(0).pop() + " to " + anchorPop);
         }
         double backbone = first.map(p -> transit(availability, p)).orElse(1.0);
+        Optional<Path> protection = Optional.empty();
         if (s.resilience() == Resilience.SRLG_DIVERSE && !isAnchor) {
             Optional<Path> second =
                     srlgDisjoint(n, router, first.orElse(null), tails.get(1).pop(), anchorPop);
@@ -136,9 +137,10 @@ public final class Designer {
                                         anchorPop));
             }
             backbone = 1 - (1 - backbone) * (1 - transit(availability, second.get()));
+            protection = second;
         }
         double access = access(availability, s, tails);
-        return new Design.SiteDesign(s, tails, access * backbone, first, Optional.empty());
+        return new Design.SiteDesign(s, tails, access * backbone, first, Optional.empty(), protection);
     }
 
     private static Design.SiteDesign refuse(Site s, List<Homing.Tail> tails, String why) {

@@ -39,6 +39,7 @@ final class DesignView {
                 j.put("mrc", DesignFigures.siteMrc(q, s.site().id()));
             }
             s.backbone().ifPresent(p -> j.set("backbone", path(p)));
+            s.protection().ifPresent(p -> j.set("protection", path(p)));
         }
         ArrayNode latency = o.putArray("latency");
         d.latency()

@@ -82,6 +82,19 @@ final class JsonRequest {
         return Optional.of(s);
     }
 
+    /** An optional number within [{@code min}, {@code max}]. */
+    Optional<Double> optionalNumber(String field, double min, double max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+            error(field, "must be a number from " + min + " to " + max + ", was " + abbreviate(v.toString()));
+            return Optional.empty();
+        }
+        return Optional.of(v.asDouble());
+    }
+
     /** A required JSON array (null when bad). */
     JsonNode array(String field) {
         JsonNode v = body.get(field);

@@ -101,6 +101,15 @@ public final class WanplanServer implements AutoCloseable {
             r.get("/api/v1/orders/{id}", as(Role.VIEWER, this::showOrder));
             r.post("/api/v1/orders/{id}/{action}", as(Role.PLANNER, this::orderAction));
             r.get("/api/v1/audit", as(Role.ADMIN, this::audit));
+            r.post(
+                    "/api/v1/failures",
+                    as(
+                            Role.VIEWER,
+                            ctx -> json(
+                                    ctx,
+                                    200,
+                                    FailureView.run(JsonRequest.parse(ctx.body(), FailureView.FIELDS), networks))));
+            r.get("/basemap.geojson", this::basemap);
             r.get("/api/v1/whoami", as(Role.VIEWER, ctx -> {
                 Caller c = ctx.attribute(CALLER);
                 json(
@@ -697,6 +706,16 @@ public final class WanplanServer implements AutoCloseable {
                     List.of(new ApiProblem.FieldError("limit", "must be 1 to " + max + ", was '" + l + "'")));
         }
         return Integer.parseInt(l);
+    }
+
+    /** The Natural Earth 1:50m countries of Europe (public domain) the map draws under the network: no tile server. */
+    private void basemap(Context ctx) throws IOException {
+        try (InputStream in =
+                org.wanplan.io.builtin.BuiltinNetworks.class.getResourceAsStream("ne_50m_europe_countries.geojson")) {
+            ctx.contentType("application/geo+json")
+                    .header("Cache-Control", "max-age=86400")
+                    .result(in.readAllBytes());
+        }
     }
 
     // ---------------------------------------------------------------- OpenAPI

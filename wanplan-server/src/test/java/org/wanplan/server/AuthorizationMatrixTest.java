@@ -77,7 +77,10 @@ class AuthorizationMatrixTest {
                 action("activate", 2),
                 action("cease", 3),
                 action("cancel", 0),
-                get("/api/v1/audit", Role.ADMIN, () -> "/api/v1/audit"));
+                get("/api/v1/audit", Role.ADMIN, () -> "/api/v1/audit"),
+                new Endpoint("POST", "/api/v1/failures", Role.VIEWER, 200, () -> new String[] {
+                    "/api/v1/failures", "{\"network\": \"sparse\", \"fail\": [\"pop:paris\"], \"maxDemands\": 50}"
+                }));
     }
 
     @AfterAll

@@ -1,0 +1,133 @@
+package org.wanplan.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.wanplan.model.Demand;
+import org.wanplan.model.Network;
+import org.wanplan.model.PopId;
+import org.wanplan.model.SpanId;
+import org.wanplan.model.SrlgId;
+import org.wanplan.routing.FailureAnalysis;
+import org.wanplan.routing.FailureReport;
+import org.wanplan.routing.FailureScenario;
+import org.wanplan.routing.Gravity;
+import org.wanplan.routing.Mask;
+import org.wanplan.routing.Metric;
+import org.wanplan.routing.Path;
+import org.wanplan.routing.Placement;
+import org.wanplan.routing.Router;
+
+/**
+ * One failure what-if for the UI: gravity traffic placed on the intact network by latency, then the
+ * chosen spans, PoPs and SRLGs fail together; the routing engine's sweep gives the counts and
+ * utilisations, and each hit demand's restored path (or its loss) is listed.
+ */
+final class FailureView {
+    static final Set<String> FIELDS = Set.of("network", "fail", "gravityGbps", "maxDemands");
+
+    private FailureView() {}
+
+    static ObjectNode run(JsonRequest req, NetworkCatalog networks) {
+        String name = req.string("network", 100);
+        JsonNode fail = req.array("fail");
+        double gravity = req.optionalNumber("gravityGbps", 1, 1_000_000).orElse(5000.0);
+        int maxDemands =
+                (int) (double) req.optionalNumber("maxDemands", 1, 5000).orElse(300.0);
+        Optional<Network> found = name == null ? Optional.empty() : networks.find(name);
+        if (name != null && found.isEmpty()) {
+            req.error("network", "no such network: '" + name + "'");
+        }
+        Mask mask = Mask.none();
+        List<String> elements = new ArrayList<>();
+        if (fail != null && found.isPresent()) {
+            Network n = found.get();
+            if (fail.isEmpty()) {
+                req.error("fail", "name at least one element: span:ID, pop:ID or srlg:ID");
+            }
+            for (int i = 0; i < fail.size(); i++) {
+                String e = fail.get(i).asText("");
+                String id = e.contains(":") ? e.substring(e.indexOf(':') + 1) : "";
+                if (e.startsWith("span:")
+                        && !id.isBlank()
+                        && n.span(SpanId.of(id)).isPresent()) {
+                    mask = mask.withSpans(n, List.of(SpanId.of(id)));
+                } else if (e.startsWith("pop:")
+                        && !id.isBlank()
+                        && n.pop(PopId.of(id)).isPresent()) {
+                    mask = mask.withPops(n, List.of(PopId.of(id)));
+                } else if (e.startsWith("srlg:")
+                        && !id.isBlank()
+                        && n.srlg(SrlgId.of(id)).isPresent()) {
+                    mask = mask.withSrlgs(n, List.of(SrlgId.of(id)));
+                } else {
+                    req.errors(List.of(new ApiProblem.FieldError(
+                            "/fail/" + i, "unknown element '" + e + "' (span:ID, pop:ID or srlg:ID of " + name + ")")));
+                    continue;
+                }
+                elements.add(e);
+            }
+        }
+        req.throwIfInvalid();
+        Mask down = mask;
+        Network n = found.orElseThrow();
+        Router router = Router.of(n, Metric.LATENCY);
+        List<Demand> demands = Gravity.fromPopulation(n, gravity, maxDemands);
+        Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
+        FailureScenario scenario =
+                new FailureScenario(String.join(", ", elements), "what-if", mask.spanBits(), mask.popBits());
+        FailureReport report = FailureAnalysis.run(router, base, List.of(scenario), 1, k -> {});
+        FailureReport.ScenarioImpact impact = report.scenarios().get(0);
+
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("network", n.name()).put("scenario", scenario.name());
+        o.put("demands", base.placed().size()).put("gravityGbps", gravity);
+        o.put("affected", impact.affected())
+                .put("rerouted", impact.rerouted())
+                .put("lost", impact.lost())
+                .put("lostGbps", impact.lostGbps())
+                .put("maxUtilisation", impact.maxUtilisation());
+        ArrayNode failed = o.putArray("failedSpans");
+        mask.spanBits().stream().forEach(s -> failed.add(n.spans().get(s).id().value()));
+        ArrayNode failedPops = o.putArray("failedPops");
+        mask.popBits().stream().forEach(p -> failedPops.add(n.pops().get(p).id().value()));
+        ArrayNode spans = o.putArray("worstSpans");
+        report.spans().stream()
+                .limit(10)
+                .forEach(s -> spans.addObject()
+                        .put("id", s.span().value())
+                        .put("capacityGbps", s.capacityGbps())
+                        .put("baselineUtilisation", s.baselineUtilisation())
+                        .put("utilisation", s.worstUtilisation()));
+        ArrayNode rerouted = o.putArray("reroutedDemands");
+        ArrayNode lost = o.putArray("lostDemands");
+        List<Placement.Placed> hit = base.placed().stream()
+                .filter(p -> crosses(n, p.working(), down))
+                .sorted((a, b) -> Double.compare(b.demand().gbps(), a.demand().gbps()))
+                .toList();
+        for (Placement.Placed p : hit) {
+            Demand d = p.demand();
+            boolean endDown = mask.popDown(n.indexOf(d.from())) || mask.popDown(n.indexOf(d.to()));
+            Optional<Path> after = endDown ? Optional.empty() : router.shortest(d.from(), d.to(), mask);
+            ObjectNode j = (after.isPresent() ? rerouted : lost)
+                    .addObject()
+                    .put("id", d.id())
+                    .put("from", d.from().value())
+                    .put("to", d.to().value())
+                    .put("gbps", d.gbps());
+            j.set("before", DesignView.path(p.working()));
+            after.ifPresent(a -> j.set("after", DesignView.path(a)));
+        }
+        return o;
+    }
+
+    private static boolean crosses(Network n, Path p, Mask mask) {
+        return p.spans().stream().anyMatch(s -> mask.spanDown(n.indexOf(s)))
+                || p.pops().stream().anyMatch(x -> mask.popDown(n.indexOf(x)));
+    }
+}
