@@ -36,7 +36,7 @@ final class FailureView {
     static ObjectNode run(JsonRequest req, NetworkCatalog networks) {
         String name = req.string("network", 100);
         JsonNode fail = req.array("fail");
-        double gravity = req.optionalNumber("gravityGbps", 1, 1_000_000).orElse(5000.0);
+        Optional<Double> asked = req.optionalNumber("gravityGbps", 1, 1_000_000);
         int maxDemands =
                 (int) (double) req.optionalNumber("maxDemands", 1, 5000).orElse(300.0);
         Optional<Network> found = name == null ? Optional.empty() : networks.find(name);
@@ -77,6 +77,7 @@ final class FailureView {
         Mask down = mask;
         Network n = found.orElseThrow();
         Router router = Router.of(n, Metric.LATENCY);
+        double gravity = asked.orElseGet(() -> defaultGravity(n, router, maxDemands));
         List<Demand> demands = Gravity.fromPopulation(n, gravity, maxDemands);
         Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
         FailureScenario scenario =
@@ -125,6 +126,25 @@ final class FailureView {
         }
         return o;
     }
+
+    /**
+     * Without an asked total, the gravity matrix is scaled so that the busiest span runs at
+     * {@link #DEFAULT_PEAK} before the failure: placement by latency ignores capacity, so loads scale
+     * linearly with the total, and the what-if then shows what a failure adds rather than a network that
+     * was overloaded to begin with.
+     */
+    static double defaultGravity(Network n, Router router, int maxDemands) {
+        double probe = 1000;
+        Placement.Result base =
+                Placement.place(router, Gravity.fromPopulation(n, probe, maxDemands), Optional.empty(), false);
+        double peak = 0;
+        for (int s = 0; s < n.spans().size(); s++) {
+            peak = Math.max(peak, base.utilisation(s));
+        }
+        return peak > 0 ? probe * DEFAULT_PEAK / peak : probe;
+    }
+
+    static final double DEFAULT_PEAK = 0.5;
 
     private static boolean crosses(Network n, Path p, Mask mask) {
         return p.spans().stream().anyMatch(s -> mask.spanDown(n.indexOf(s)))

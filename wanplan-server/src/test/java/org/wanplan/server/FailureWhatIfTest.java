@@ -61,6 +61,24 @@ class FailureWhatIfTest {
     }
 
     @Test
+    void withoutATrafficTotalTheBusiestSpanRunsAtHalfItsCapacityBeforeTheFailure() {
+        try (ServerFixture f = ServerFixture.embedded(dir)) {
+            JsonNode o = f.api.post(
+                            "/api/v1/failures",
+                            f.viewer,
+                            "{\"network\": \"euro350\", \"fail\": [\"pop:helsinki\"], \"maxDemands\": 200}")
+                    .json();
+            double peak = 0;
+            for (JsonNode s : o.get("worstSpans")) {
+                peak = Math.max(peak, s.get("baselineUtilisation").asDouble());
+            }
+            // a failure far from the busiest span leaves it among the worst: it ran at exactly half before
+            assertThat(peak).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(o.get("maxUtilisation").asDouble()).isGreaterThanOrEqualTo(peak - 1e-9);
+        }
+    }
+
+    @Test
     void aFailedPopLosesTheDemandsThatEndThere() {
         try (ServerFixture f = ServerFixture.embedded(dir)) {
             JsonNode o = f.api.post(

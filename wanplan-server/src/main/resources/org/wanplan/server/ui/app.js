@@ -1,0 +1,503 @@
+/* wanplan map UI: plain JavaScript over the /api/v1 REST API, Leaflet over a shipped Natural Earth basemap. */
+'use strict';
+
+const state = { token: null, role: null, networks: [], network: null, pops: [], spans: [], design: null,
+  layers: {}, map: null };
+const ROLE_RANK = { viewer: 0, planner: 1, admin: 2 };
+const $ = (id) => document.getElementById(id);
+
+function can(role) { return state.role !== null && ROLE_RANK[state.role] >= ROLE_RANK[role]; }
+
+/** A random key for Idempotency-Key headers (crypto.randomUUID needs a secure context; this does not). */
+function uid() {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function status(text) { $('status').textContent = text; }
+
+async function api(method, path, body, extraHeaders) {
+  const headers = { Authorization: 'Bearer ' + state.token };
+  if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(body);
+  }
+  Object.assign(headers, extraHeaders || {});
+  const r = await fetch('/api/v1' + path, { method, headers, body });
+  const type = r.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await r.json() : await r.text();
+  if (!r.ok) {
+    const detail = data && data.errors ? data.errors.map((e) => e.pointer + ': ' + e.detail).join('; ') : '';
+    const err = new Error((data && data.title ? data.title : r.status) + (data && data.detail ? ' — ' + data.detail : '')
+      + (detail ? ' (' + detail + ')' : ''));
+    err.status = r.status;
+    err.code = data && data.code;
+    throw err;
+  }
+  return data;
+}
+
+function fmtMoney(currency, v) {
+  return currency + ' ' + Number(v).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+function fmt(v, digits) { return Number(v).toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }); }
+function pct(v, digits) { return (100 * v).toFixed(digits) + ' %'; }
+
+function cell(tr, text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (cls) td.className = cls;
+  tr.appendChild(td);
+  return td;
+}
+function clearBody(table) { const tb = table.querySelector('tbody'); tb.replaceChildren(); return tb; }
+
+/* ------------------------------------------------------------------ sign in */
+
+async function signIn(token) {
+  state.token = token;
+  try {
+    const me = await api('GET', '/whoami');
+    state.role = me.role;
+    sessionStorage.setItem('wanplan.token', token);
+    $('who').textContent = me.name + ' (' + me.role + ')';
+    $('login').hidden = true;
+    $('app').hidden = false;
+    $('logout').hidden = false;
+    $('tab-admin').hidden = !can('admin');
+    $('design-btn').disabled = !can('planner');
+    $('order-btn').disabled = !can('planner');
+    await start();
+  } catch (e) {
+    state.token = null;
+    sessionStorage.removeItem('wanplan.token');
+    $('login-error').textContent = e.status === 401 ? 'That token is not known.' : e.message;
+  }
+}
+
+$('login-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  $('login-error').textContent = '';
+  signIn($('token').value.trim());
+});
+$('logout').addEventListener('click', () => { sessionStorage.removeItem('wanplan.token'); location.reload(); });
+
+/* ------------------------------------------------------------------ tabs */
+
+document.querySelectorAll('[role=tab]').forEach((tab) => {
+  tab.addEventListener('click', () => selectTab(tab.id));
+  tab.addEventListener('keydown', (ev) => {
+    const tabs = [...document.querySelectorAll('[role=tab]:not([hidden])')];
+    const i = tabs.indexOf(tab);
+    if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') {
+      const next = tabs[(i + (ev.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      next.focus();
+      selectTab(next.id);
+    }
+  });
+});
+
+function selectTab(id) {
+  document.querySelectorAll('[role=tab]').forEach((t) => {
+    const on = t.id === id;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !on;
+  });
+  if (id === 'tab-orders') loadOrders();
+  if (id === 'tab-failures') fillFailureElements();
+}
+
+/* ------------------------------------------------------------------ map */
+
+async function start() {
+  state.map = L.map('map', { preferCanvas: false, zoomSnap: 0.25 }).setView([50, 10], 4);
+  state.map.attributionControl.addAttribution('Basemap: Natural Earth (public domain)');
+  const basemap = await (await fetch('/basemap.geojson')).json();
+  L.geoJSON(basemap, {
+    style: { color: '#ffffff', weight: 0.8, fillColor: '#c8ccd0', fillOpacity: 1 },
+    interactive: false,
+  }).addTo(state.map);
+  state.networks = await api('GET', '/networks');
+  const select = $('network-select');
+  const compare = $('compare-network');
+  compare.appendChild(new Option('— no comparison —', ''));
+  for (const n of state.networks) {
+    select.appendChild(new Option(n.name + ' (' + n.pops + ' PoPs)', n.name));
+    compare.appendChild(new Option(n.name, n.name));
+  }
+  select.value = state.networks.some((n) => n.name === 'euro350') ? 'euro350' : state.networks[0].name;
+  compare.value = state.networks.some((n) => n.name === 'sparse') ? 'sparse' : '';
+  select.addEventListener('change', () => showNetwork(select.value));
+  const samples = await api('GET', '/samples');
+  for (const s of samples) $('sample-select').appendChild(new Option(s, s));
+  await showNetwork(select.value);
+}
+
+function utilColour(u) {
+  const t = Math.max(0, Math.min(1, u));
+  const r = Math.round(27 + t * (176 - 27));
+  const g = Math.round(127 - t * 127);
+  const b = Math.round(91 - t * (91 - 32));
+  return 'rgb(' + r + ',' + g + ',' + b + ')';
+}
+
+function clearLayer(name) {
+  if (state.layers[name]) { state.map.removeLayer(state.layers[name]); delete state.layers[name]; }
+}
+
+async function showNetwork(name) {
+  status('Loading ' + name + '…');
+  const [pops, spans] = await Promise.all([api('GET', '/networks/' + encodeURIComponent(name) + '/pops'),
+    api('GET', '/networks/' + encodeURIComponent(name) + '/spans')]);
+  state.network = name; state.pops = pops; state.spans = spans;
+  state.popById = new Map(pops.map((p) => [p.id, p]));
+  ['network', 'design', 'failure'].forEach(clearLayer);
+  const layer = L.layerGroup();
+  for (const s of spans) {
+    const a = state.popById.get(s.a); const b = state.popById.get(s.b);
+    if (!a || a.lat === undefined || !b || b.lat === undefined) continue;
+    const u = s.capacityGbps > 0 ? s.reservedGbps / s.capacityGbps : 0;
+    L.polyline([[a.lat, a.lon], [b.lat, b.lon]], {
+      color: utilColour(u), weight: 2.5, dashArray: s.submarine ? '6 5' : null, className: 'span-line',
+    }).bindTooltip(s.id + '<br>' + (s.km !== undefined ? fmt(s.km, 0) + ' km, ' : '') + fmt(s.capacityGbps, 0)
+      + ' Gbps, ' + fmt(s.reservedGbps, 2) + ' reserved (' + pct(u, 1) + ')' + (s.submarine ? '<br>submarine' : '')
+      + (s.srlgs.length ? '<br>SRLG ' + s.srlgs.join(', ') : '')).addTo(layer);
+  }
+  for (const p of pops) {
+    if (p.lat === undefined) continue;
+    const radius = 2.5 + Math.sqrt((p.population || 0) / 1e6) * 2.5;
+    L.circleMarker([p.lat, p.lon], { radius, color: '#102a43', weight: 1, fillColor: '#0b5cad', fillOpacity: 0.85,
+      className: 'pop-marker' })
+      .bindTooltip(p.name + (p.country ? ' (' + p.country + ')' : '') + '<br>'
+        + (p.population ? fmt(p.population, 0) + ' people, ' : '') + 'degree ' + p.degree).addTo(layer);
+  }
+  layer.addTo(state.map);
+  state.layers.network = layer;
+  const located = pops.filter((p) => p.lat !== undefined);
+  if (located.length > 1 && state.fitted !== name) state.map.fitBounds(located.map((p) => [p.lat, p.lon]), { padding: [20, 20], maxZoom: 7 });
+  state.fitted = name;
+  const n = state.networks.find((x) => x.name === name);
+  const facts = $('network-facts');
+  facts.replaceChildren();
+  for (const [k, v] of [['PoPs', n.pops], ['Spans', n.spans], ['SRLGs', n.srlgs], ['Fibre', fmt(n.fibreKm, 0) + ' km'],
+    ['Reserved', fmt(spans.reduce((t, s) => t + s.reservedGbps, 0), 2) + ' Gbps'], ['Source', n.attribution || '—']]) {
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v;
+    facts.append(dt, dd);
+  }
+  document.body.dataset.network = name;
+  document.body.dataset.popsDrawn = String(document.querySelectorAll('#map path.pop-marker').length);
+  fillFailureElements();
+  status(name + ': ' + pops.length + ' PoPs, ' + spans.length + ' spans');
+}
+
+/* ------------------------------------------------------------------ customer design */
+
+function parseCsv(text) {
+  const rows = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const cells = []; let cur = ''; let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+      } else if (c === '"') quoted = true; else if (c === ',') { cells.push(cur); cur = ''; } else cur += c;
+    }
+    cells.push(cur);
+    rows.push(cells);
+  }
+  const header = rows.shift() || [];
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i]]).filter(([, v]) => v !== undefined && v !== '')));
+}
+
+async function siteList() {
+  const file = $('sites-file').files[0];
+  if (file) {
+    const text = await file.text();
+    return file.name.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseCsv(text);
+  }
+  const sample = $('sample-select').value;
+  if (!sample) throw new Error('Pick a sample customer or upload a site list.');
+  return api('GET', '/samples/' + encodeURIComponent(sample));
+}
+
+$('sample-select').addEventListener('change', () => {
+  if ($('sample-select').value && !$('customer-name').value) $('customer-name').value = $('sample-select').value;
+});
+
+$('design-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  $('design-error').textContent = '';
+  $('design-btn').disabled = true;
+  status('Designing…');
+  try {
+    const sites = await siteList();
+    const body = { customer: $('customer-name').value.trim() || 'unnamed customer', network: state.network,
+      topology: $('topology').value, sites };
+    if ($('compare-network').value && $('compare-network').value !== state.network) body.compareWith = $('compare-network').value;
+    const design = await api('POST', '/designs', body, { 'Idempotency-Key': 'design-' + uid() });
+    state.design = design;
+    showDesign(design);
+    status('Designed ' + design.sites.length + ' sites on ' + design.network + ' (' + design.id + ')');
+  } catch (e) {
+    $('design-error').textContent = e.message;
+    status('Design failed');
+  } finally {
+    $('design-btn').disabled = !can('planner');
+  }
+});
+
+function showDesign(d) {
+  clearLayer('design');
+  const layer = L.layerGroup();
+  const pathLine = (path, cls, colour, dash) => {
+    const pts = path.pops.map((id) => state.popById.get(id)).filter((p) => p && p.lat !== undefined).map((p) => [p.lat, p.lon]);
+    return L.polyline(pts, { color: colour, weight: 4, opacity: 0.8, dashArray: dash, className: cls });
+  };
+  const drawn = new Set();
+  for (const s of d.sites) {
+    if (s.backbone && !drawn.has(s.backbone.pops.join())) {
+      drawn.add(s.backbone.pops.join());
+      pathLine(s.backbone, 'working-path', '#e07b00').bindTooltip('working path ' + s.id + ': ' + fmt(s.backbone.km, 0)
+        + ' km, ' + fmt(s.backbone.latencyMs, 2) + ' ms').addTo(layer);
+    }
+    if (s.protection) {
+      pathLine(s.protection, 'protection-path', '#7b2cbf', '8 6').bindTooltip('protection path ' + s.id).addTo(layer);
+    }
+  }
+  for (const s of d.sites) {
+    for (const t of s.tails) {
+      const p = state.popById.get(t.pop);
+      if (p && p.lat !== undefined) {
+        L.polyline([[s.lat, s.lon], [p.lat, p.lon]], { color: t.onNet ? '#1b7f5b' : '#b00020', weight: 1.5,
+          dashArray: '3 3', className: 'tail-line' }).addTo(layer);
+      }
+    }
+    L.circleMarker([s.lat, s.lon], { radius: 4, color: '#000', weight: 1, fillColor: s.refused ? '#b00020' : '#ffbf47',
+      fillOpacity: 1, className: 'site-marker' })
+      .bindTooltip(s.name + ' (' + s.id + ')<br>' + s.tails.map((t) => t.pop + ' ' + fmt(t.km, 1) + ' km '
+        + (t.onNet ? 'on-net' : 'off-net')).join('<br>') + '<br>'
+        + (s.refused ? 'REFUSED: ' + s.reason : 'availability ' + pct(s.availability, 4))).addTo(layer);
+  }
+  layer.addTo(state.map);
+  state.layers.design = layer;
+
+  const q = d.quote;
+  const total = $('quote-total');
+  total.textContent = fmtMoney(q.currency, q.totalContractValue);
+  total.dataset.value = String(q.totalContractValue);
+  $('quote-terms').textContent = '(NRC ' + fmtMoney(q.currency, q.nrc) + ' + MRC ' + fmtMoney(q.currency, q.mrc)
+    + ' × ' + q.termMonths + ' months)';
+  let tb = clearBody($('quote-lines'));
+  for (const l of q.lines) {
+    const tr = document.createElement('tr');
+    cell(tr, l.site); cell(tr, l.item); cell(tr, fmt(l.nrc, 2), 'num'); cell(tr, fmt(l.mrc, 2), 'num');
+    tb.appendChild(tr);
+  }
+  showComparison(d);
+  showLatency(d);
+  tb = clearBody($('availability'));
+  for (const s of [...d.sites].sort((a, b) => (a.availability || 0) - (b.availability || 0))) {
+    const tr = document.createElement('tr');
+    cell(tr, s.name || s.id); cell(tr, [...new Set(s.tails.map((t) => t.pop))].join(' + '));
+    cell(tr, fmt(s.tails[0].km, 1), 'num');
+    cell(tr, s.refused ? 'refused: ' + s.reason : pct(s.availability, 4), 'num');
+    tb.appendChild(tr);
+  }
+  $('design-result').hidden = false;
+  $('order-msg').textContent = '';
+  document.body.dataset.designId = d.id;
+}
+
+function showComparison(d) {
+  const table = $('comparison');
+  const head = table.querySelector('thead'); head.replaceChildren();
+  const tb = clearBody(table);
+  const comparison = d.comparison || { [d.network]: d.summary };
+  const names = Object.keys(comparison);
+  const hr = document.createElement('tr');
+  for (const h of ['Figure', ...names]) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = h; hr.appendChild(th); }
+  head.appendChild(hr);
+  const rows = [['On-net sites', (s) => pct(s.onNetShare, 0)], ['Mean tail', (s) => fmt(s.meanTailKm, 1) + ' km'],
+    ['95th percentile tail', (s) => fmt(s.p95TailKm, 1) + ' km'], ['Mean RTT', (s) => fmt(s.meanRttMs, 2) + ' ms'],
+    ['Worst RTT', (s) => fmt(s.maxRttMs, 2) + ' ms'], ['Mean availability', (s) => pct(s.meanAvailability, 3)],
+    ['Lowest availability', (s) => pct(s.minAvailability, 3)], ['Refused sites', (s) => String(s.refused)],
+    ['Total contract value', (s) => fmtMoney(d.quote.currency, s.totalContractValue)]];
+  for (const [label, f] of rows) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th'); th.scope = 'row'; th.textContent = label; tr.appendChild(th);
+    for (const n of names) cell(tr, f(comparison[n]), 'num');
+    tb.appendChild(tr);
+  }
+}
+
+function showLatency(d) {
+  const ids = d.sites.map((s) => s.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const canvas = $('latency-heatmap');
+  const ctx = canvas.getContext('2d');
+  const n = Math.max(1, ids.length);
+  const size = canvas.width / n;
+  ctx.fillStyle = '#f2f4f7'; ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const max = Math.max(1, ...d.latency.map((l) => l.rttMs));
+  for (const l of d.latency) {
+    const i = index.get(l.a); const j = index.get(l.b);
+    ctx.fillStyle = utilColour(l.rttMs / max);
+    ctx.fillRect(i * size, j * size, Math.max(1, size), Math.max(1, size));
+    ctx.fillRect(j * size, i * size, Math.max(1, size), Math.max(1, size));
+  }
+  canvas.setAttribute('aria-label', 'Heat map of round-trip times between ' + ids.length + ' sites: green fast, red up to '
+    + fmt(max, 1) + ' ms');
+  const tb = clearBody($('latency-worst'));
+  for (const l of [...d.latency].sort((a, b) => b.rttMs - a.rttMs).slice(0, 10)) {
+    const tr = document.createElement('tr');
+    cell(tr, l.a + ' – ' + l.b); cell(tr, fmt(l.rttMs, 2), 'num'); cell(tr, l.realtimeOk ? 'met' : 'missed');
+    tb.appendChild(tr);
+  }
+}
+
+$('order-btn').addEventListener('click', async () => {
+  if (!state.design) return;
+  try {
+    const o = await api('POST', '/orders', { designId: state.design.id }, { 'Idempotency-Key': 'order-' + state.design.id });
+    $('order-msg').textContent = 'Order ' + o.id + ' placed (draft). Submit and reserve it under Orders.';
+    document.body.dataset.orderId = o.id;
+    status('Order ' + o.id + ' placed');
+  } catch (e) {
+    $('order-msg').textContent = e.message;
+  }
+});
+
+/* ------------------------------------------------------------------ failures */
+
+function fillFailureElements() {
+  const kind = $('failure-kind').value;
+  const select = $('failure-element');
+  select.replaceChildren();
+  if (kind === 'span') state.spans.forEach((s) => select.appendChild(new Option(s.id, 'span:' + s.id)));
+  if (kind === 'pop') [...state.pops].sort((a, b) => a.name.localeCompare(b.name))
+    .forEach((p) => select.appendChild(new Option(p.name, 'pop:' + p.id)));
+  if (kind === 'srlg') [...new Set(state.spans.flatMap((s) => s.srlgs))].sort()
+    .forEach((g) => select.appendChild(new Option(g, 'srlg:' + g)));
+}
+$('failure-kind').addEventListener('change', fillFailureElements);
+
+$('failure-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  status('Failing ' + $('failure-element').value + '…');
+  try {
+    const r = await api('POST', '/failures', { network: state.network, fail: [$('failure-element').value] });
+    clearLayer('failure');
+    const layer = L.layerGroup();
+    for (const id of r.failedSpans) {
+      const s = state.spans.find((x) => x.id === id);
+      const a = s && state.popById.get(s.a); const b = s && state.popById.get(s.b);
+      if (a && b) L.polyline([[a.lat, a.lon], [b.lat, b.lon]], { color: '#000', weight: 6, className: 'failed-span' })
+        .bindTooltip('failed: ' + id).addTo(layer);
+    }
+    for (const id of r.failedPops) {
+      const p = state.popById.get(id);
+      if (p && p.lat !== undefined) L.circleMarker([p.lat, p.lon], { radius: 9, color: '#000', weight: 3, fillColor: '#b00020',
+        fillOpacity: 1, className: 'failed-pop' }).bindTooltip('failed: ' + p.name).addTo(layer);
+    }
+    for (const d of r.reroutedDemands.slice(0, 50)) {
+      const pts = d.after.pops.map((id) => state.popById.get(id)).filter((p) => p && p.lat !== undefined).map((p) => [p.lat, p.lon]);
+      L.polyline(pts, { color: '#e07b00', weight: 2, opacity: 0.6, className: 'rerouted-path' })
+        .bindTooltip(d.from + ' → ' + d.to + ': ' + fmt(d.before.latencyMs, 2) + ' → ' + fmt(d.after.latencyMs, 2) + ' ms')
+        .addTo(layer);
+    }
+    layer.addTo(state.map);
+    state.layers.failure = layer;
+    $('failure-summary').textContent = r.scenario + ': ' + r.affected + ' of ' + r.demands + ' demands hit, '
+      + r.rerouted + ' rerouted, ' + r.lost + ' lost (' + fmt(r.lostGbps, 1) + ' Gbps); worst utilisation '
+      + pct(r.maxUtilisation, 0) + ' (gravity traffic ' + fmt(r.gravityGbps, 0)
+      + ' Gbps, scaled so the busiest span runs at 50 % before the failure).';
+    let tb = clearBody($('failure-spans'));
+    for (const s of r.worstSpans) {
+      const tr = document.createElement('tr');
+      cell(tr, s.id); cell(tr, pct(s.baselineUtilisation, 0), 'num'); cell(tr, pct(s.utilisation, 0), 'num');
+      tb.appendChild(tr);
+    }
+    tb = clearBody($('failure-lost'));
+    for (const d of r.lostDemands) {
+      const tr = document.createElement('tr');
+      cell(tr, d.from); cell(tr, d.to); cell(tr, fmt(d.gbps, 2), 'num');
+      tb.appendChild(tr);
+    }
+    $('failure-result').hidden = false;
+    status('What-if done');
+  } catch (e) {
+    $('failure-summary').textContent = e.message;
+    $('failure-result').hidden = false;
+  }
+});
+
+/* ------------------------------------------------------------------ orders */
+
+const NEXT = { draft: ['submit', 'cancel'], submitted: ['reserve', 'cancel'], reserved: ['activate', 'cancel'],
+  active: ['cease'], ceased: [], cancelled: [] };
+
+async function loadOrders() {
+  const orders = await api('GET', '/orders?limit=200');
+  const tb = clearBody($('orders-table'));
+  for (const o of orders) {
+    const tr = document.createElement('tr');
+    tr.dataset.order = o.id;
+    cell(tr, o.id); cell(tr, o.customer); cell(tr, o.network); cell(tr, fmt(o.totalGbps, 2), 'num');
+    cell(tr, o.state, 'state');
+    const actions = cell(tr, '');
+    if (can('planner')) {
+      for (const a of NEXT[o.state]) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = a;
+        b.className = 'order-action';
+        b.dataset.action = a;
+        b.setAttribute('aria-label', a + ' order ' + o.id);
+        b.addEventListener('click', () => orderAction(o.id, a));
+        actions.appendChild(b);
+        actions.appendChild(document.createTextNode(' '));
+      }
+    }
+    tb.appendChild(tr);
+  }
+  document.body.dataset.ordersLoaded = String(orders.length);
+}
+
+async function orderAction(id, action) {
+  try {
+    const o = await api('POST', '/orders/' + id + '/' + action, undefined, { 'Idempotency-Key': action + '-' + id });
+    $('orders-msg').textContent = 'Order ' + id + ' is now ' + o.state + '.';
+  } catch (e) {
+    $('orders-msg').textContent = e.message;
+  }
+  await loadOrders();
+  if (state.network) await showNetwork(state.network);
+}
+$('refresh-orders').addEventListener('click', loadOrders);
+
+/* ------------------------------------------------------------------ import (admin) */
+
+$('import-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const file = $('import-file').files[0];
+  const name = $('import-name').value.trim();
+  try {
+    const r = await api('POST', '/networks?name=' + encodeURIComponent(name) + '&format=' + $('import-format').value,
+      await file.text(), { 'Content-Type': 'application/octet-stream' });
+    $('import-msg').textContent = 'Imported ' + r.name + ': ' + r.pops + ' PoPs, ' + r.spans + ' spans.';
+    state.networks.push(r);
+    $('network-select').appendChild(new Option(r.name + ' (' + r.pops + ' PoPs)', r.name));
+    $('compare-network').appendChild(new Option(r.name, r.name));
+  } catch (e) {
+    $('import-msg').textContent = e.message;
+  }
+});
+
+/* ------------------------------------------------------------------ boot */
+
+const saved = sessionStorage.getItem('wanplan.token');
+if (saved) signIn(saved);

@@ -1,0 +1,230 @@
+package org.wanplan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The map UI in Debian's Chromium, headless, driven through Debian's chromedriver against the real
+ * server on a free port with an embedded database: sign in, the map draws every PoP the API lists, the
+ * French sample customer is designed and its quote total equals the API's, an order is placed,
+ * submitted and reserved, and the failure view runs a what-if. Screenshots of each step go to
+ * {@code target/ui-screenshots}; any console error fails the test.
+ */
+class UiBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "ui-screenshots");
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path profile;
+
+    ServerFixture f;
+    ChromeDriver driver;
+    WebDriverWait wait;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromium-driver are needed (.ci/run installs them)")
+                .isTrue();
+        f = ServerFixture.embedded(dir);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,950",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // tables are re-rendered
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void aPlannerDesignsTheFrenchRetailerAndReservesAnOrder() throws Exception {
+        driver.get("http://127.0.0.1:" + f.server.port() + "/");
+        driver.findElement(By.id("token")).sendKeys(f.planner);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        // the map: every PoP with coordinates the API lists is drawn
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-pops-drawn") != null);
+        long apiPops = 0;
+        for (JsonNode p : f.api.get("/api/v1/networks/euro350/pops", f.viewer).json()) {
+            if (p.has("lat")) {
+                apiPops++;
+            }
+        }
+        assertThat(driver.findElements(By.cssSelector("#map path.pop-marker"))).hasSize((int) apiPops);
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-pops-drawn"))
+                .isEqualTo(Long.toString(apiPops));
+        assertThat(driver.findElements(By.cssSelector("#map path.span-line")))
+                .hasSize(f.api.get("/api/v1/networks/euro350/spans", f.viewer)
+                        .json()
+                        .size());
+        shot("01-map");
+        checkConsole();
+
+        // the French sample customer, designed on euro350 and compared with sparse
+        driver.findElement(By.id("tab-customer")).click();
+        new Select(driver.findElement(By.id("sample-select"))).selectByValue("french-retailer");
+        driver.findElement(By.id("design-btn")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-design-id") != null);
+        String designId = driver.findElement(By.tagName("body")).getAttribute("data-design-id");
+        JsonNode design = f.api.get("/api/v1/designs/" + designId, f.viewer).json();
+        WebElement total = driver.findElement(By.id("quote-total"));
+        assertThat(new java.math.BigDecimal(total.getAttribute("data-value")))
+                .isEqualByComparingTo(
+                        design.get("quote").get("totalContractValue").decimalValue());
+        assertThat(total.getText())
+                .isEqualTo(String.format(
+                        java.util.Locale.UK,
+                        "EUR %,.2f",
+                        design.get("quote").get("totalContractValue").decimalValue()));
+        assertThat(design.get("sites")).hasSize(120);
+        assertThat(driver.findElements(By.cssSelector("#map path.site-marker"))).hasSize(120);
+        assertThat(driver.findElements(By.cssSelector("#comparison thead th")))
+                .extracting(WebElement::getText)
+                .containsExactly("Figure", "euro350", "sparse");
+        shot("02-design");
+        checkConsole();
+
+        // place the order, then submit and reserve it in the orders view
+        driver.findElement(By.id("order-btn")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-order-id") != null);
+        String orderId = driver.findElement(By.tagName("body")).getAttribute("data-order-id");
+        driver.findElement(By.id("tab-orders")).click();
+        click(orderId, "submit");
+        waitForState(orderId, "submitted");
+        click(orderId, "reserve");
+        waitForState(orderId, "reserved");
+        assertThat(f.api.get("/api/v1/orders/" + orderId, f.viewer)
+                        .json()
+                        .get("state")
+                        .asText())
+                .isEqualTo("reserved");
+        assertThat(driver.findElements(By.cssSelector("#orders-table tbody tr")))
+                .hasSize(1);
+        shot("03-orders");
+        checkConsole();
+
+        // a failure what-if on the map
+        driver.findElement(By.id("tab-failures")).click();
+        new Select(driver.findElement(By.id("failure-kind"))).selectByValue("pop");
+        new Select(driver.findElement(By.id("failure-element"))).selectByValue("pop:lyon");
+        driver.findElement(By.id("fail-btn")).click();
+        wait.until(d -> d.findElement(By.id("failure-summary")).getText().contains("demands hit"));
+        assertThat(driver.findElements(By.cssSelector("#failure-spans tbody tr")))
+                .isNotEmpty();
+        shot("04-failure");
+        checkConsole();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aViewerOnlyLooksAndAnAdminImportsANetwork() throws Exception {
+        driver.get("http://127.0.0.1:" + f.server.port() + "/");
+        driver.findElement(By.id("token")).sendKeys(f.viewer);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-pops-drawn") != null);
+        assertThat(driver.findElement(By.id("design-btn")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("tab-admin")).isDisplayed()).isFalse();
+        shot("05-viewer");
+        checkConsole();
+
+        driver.findElement(By.id("logout")).click();
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        driver.findElement(By.id("token")).sendKeys(f.admin);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("tab-admin")).isDisplayed());
+        driver.findElement(By.id("tab-admin")).click();
+        Path file = dir.resolve("duo.json");
+        Files.writeString(file, TinyNetworks.parisLyon("duo", 100));
+        driver.findElement(By.id("import-name")).sendKeys("duo");
+        driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("import-msg")).getText().startsWith("Imported duo"));
+        assertThat(f.api.get("/api/v1/networks/duo", f.viewer).status()).isEqualTo(200);
+        driver.findElement(By.id("tab-network")).click();
+        new Select(driver.findElement(By.id("network-select"))).selectByValue("duo");
+        wait.until(d -> "duo".equals(d.findElement(By.tagName("body")).getAttribute("data-network")));
+        assertThat(driver.findElements(By.cssSelector("#map path.pop-marker"))).hasSize(2);
+        shot("06-admin-import");
+        checkConsole();
+    }
+
+    private void click(String orderId, String action) {
+        By button =
+                By.cssSelector("#orders-table tr[data-order='" + orderId + "'] button[data-action='" + action + "']");
+        wait.until(d -> !d.findElements(button).isEmpty());
+        driver.findElement(button).click();
+    }
+
+    private void waitForState(String orderId, String state) {
+        wait.until(
+                d -> d.findElements(By.cssSelector("#orders-table tr[data-order='" + orderId + "'] td.state")).stream()
+                        .anyMatch(td -> td.getText().equals(state)));
+    }
+
+    private void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void checkConsole() {
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                consoleErrors.add(e.getMessage());
+            }
+        }
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+}
