@@ -58,6 +58,13 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         PrintWriter out = spec.commandLine().getOut();
+        if (!server.recovery().clean()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("the last shutdown was not clean; the integrity check mended "
+                    + server.recovery().repairs().size() + " thing(s) (audited as 'recovery'):");
+            server.recovery().repairs().forEach(r -> err.println("  " + r));
+            err.flush();
+        }
         out.println("wanplan serving http://" + host + ":" + server.port() + "/ (API: /api/v1, data: "
                 + store.describe() + "); Ctrl-C stops");
         out.flush();

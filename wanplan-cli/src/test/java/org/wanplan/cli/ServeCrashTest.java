@@ -33,7 +33,13 @@ import org.wanplan.store.Role;
  * Crash safety: {@code wanplan serve} runs as its own process; a burst of order creations, submissions
  * and reservations is under way when the process is killed with SIGKILL ({@code kill -9}). Restarted on
  * the same database, every order holds either all of its bandwidth (reserved) or none (any other
- * state), and each span's reserved total is exactly the sum of what the orders hold.
+ * state), each span's reserved total is exactly the sum of what the orders hold, and every reservation
+ * acknowledged before the kill is still there.
+ *
+ * <p>On the embedded H2 database this holds because the server checks and mends the store when it starts
+ * ({@code Integrity}): without that check, about one run in seven came back with a torn transaction (an
+ * order marked reserved without its reservation rows or audit row, or a span total off by one
+ * reservation). What the check mended is printed by the restarted server and shown in this test's output.
  */
 class ServeCrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +48,17 @@ class ServeCrashTest {
 
     @TempDir
     Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    /** No server outlives its test, whatever failed. */
+    @org.junit.jupiter.api.AfterEach
+    void killServers() throws Exception {
+        for (Process p : started) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
     @Test
     void killedMidBurstTheServerRestartsWithNoHalfReservedOrder() throws Exception {
@@ -104,21 +121,43 @@ class ServeCrashTest {
                                 ? last.get("state").asText()
                                 : last.get("code").asText())
                 .isIn("reserved", "overbooked");
+        // a token created by another process while the server holds the database works at once
+        Process create = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WanplanCommand.class.getName(),
+                        "token",
+                        "create",
+                        "--role",
+                        "viewer",
+                        "--data-dir",
+                        dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String viewer = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(create.waitFor()).isZero();
+        assertThat(get(port2, viewer, "/api/v1/whoami").get("role").asText()).isEqualTo("viewer");
         again.destroy();
         again.waitFor(30, TimeUnit.SECONDS);
 
         try (Database db = Database.embedded(dir)) {
             List<Order> all = db.orders().list(10_000);
             int reserved = 0;
+            List<String> halfDone = new ArrayList<>();
             for (Order o : all) {
                 Map<String, Double> held = db.reservations().of(o.id());
-                if (o.state() == OrderState.RESERVED) {
-                    reserved++;
-                    assertThat(held).as(o.id()).isEqualTo(o.gbpsBySpan());
-                } else {
-                    assertThat(held).as(o.id() + " " + o.state()).isEmpty();
+                boolean holds = o.state() == OrderState.RESERVED;
+                reserved += holds ? 1 : 0;
+                if (holds ? !held.equals(o.gbpsBySpan()) : !held.isEmpty()) {
+                    halfDone.add(o.id() + " is " + o.state().label() + " and holds " + held + "; its audit: "
+                            + db.orders().auditEntries(0, 100_000).stream()
+                                    .filter(e -> e.entity().equals("order " + o.id()))
+                                    .map(e -> e.action() + " " + e.before() + "→" + e.after())
+                                    .toList());
                 }
             }
+            assertThat(halfDone).as("orders half reserved after kill -9").isEmpty();
             assertThat(reserved).isPositive();
             // durability: every reservation the server acknowledged before it died is still there
             for (String id : acknowledged) {
@@ -137,7 +176,7 @@ class ServeCrashTest {
 
     private Process serve() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
+        Process p = new ProcessBuilder(
                         java.toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -149,6 +188,8 @@ class ServeCrashTest {
                         dir.toString())
                 .redirectErrorStream(true)
                 .start();
+        started.add(p);
+        return p;
     }
 
     private static int port(Process p) throws Exception {
@@ -158,6 +199,7 @@ class ServeCrashTest {
         for (String line; (line = out.readLine()) != null; ) {
             Matcher m = serving.matcher(line);
             if (m.find()) {
+                seen.forEach(l -> System.out.println("[serve] " + l));
                 Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
                 drain.setDaemon(true);
                 drain.start();

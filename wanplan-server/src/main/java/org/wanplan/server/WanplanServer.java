@@ -41,6 +41,7 @@ import org.wanplan.store.Database;
 import org.wanplan.store.Idempotency;
 import org.wanplan.store.Ids;
 import org.wanplan.store.IllegalTransitionException;
+import org.wanplan.store.Integrity;
 import org.wanplan.store.Order;
 import org.wanplan.store.OverbookedException;
 import org.wanplan.store.Role;
@@ -66,11 +67,13 @@ public final class WanplanServer implements AutoCloseable {
 
     private final Database db;
     private final NetworkCatalog networks;
+    private final Integrity.Report recovery;
     private final Javalin app;
 
     private WanplanServer(Database db) {
         this.db = db;
         this.networks = new NetworkCatalog(db);
+        this.recovery = db.integrity().checkAndRepair();
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -170,6 +173,11 @@ public final class WanplanServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** What the start-up integrity check mended (see {@link Integrity}); clean after a clean shutdown. */
+    public Integrity.Report recovery() {
+        return recovery;
     }
 
     @Override

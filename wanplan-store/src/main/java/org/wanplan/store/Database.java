@@ -11,6 +11,13 @@ import org.jdbi.v3.core.Jdbi;
  * Flyway migrations (the same SQL for both: H2 runs in PostgreSQL mode), so a first run just works.
  */
 public final class Database implements AutoCloseable {
+    static {
+        // H2's automatic mixed mode (AUTO_SERVER, below) opens a TCP port: on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource pool;
     private final Jdbi jdbi;
 
@@ -30,7 +37,10 @@ public final class Database implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
                 // commits reach the file at once (H2 otherwise delays them up to 500 ms, and a killed process
                 // loses transactions it has acknowledged)
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // a second process (`wanplan token create` while `wanplan serve` runs) connects through the first
+                // one, over a TCP port H2 opens itself on loopback, instead of failing on the file lock
+                + ";AUTO_SERVER=TRUE";
         return open(url, "sa", "");
     }
 
@@ -82,6 +92,10 @@ public final class Database implements AutoCloseable {
 
     public Idempotency idempotency() {
         return new Idempotency(Session.of(jdbi));
+    }
+
+    public Integrity integrity() {
+        return new Integrity(Session.of(jdbi));
     }
 
     @Override
