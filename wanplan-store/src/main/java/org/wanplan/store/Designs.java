@@ -75,7 +75,7 @@ public final class Designs {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        spans(h, id),
+                        SpanRows.DESIGN_LOAD.of(h, id),
                         rs.getTimestamp(7).toInstant(),
                         rs.getString(8)))
                 .findOne());
@@ -110,14 +110,5 @@ public final class Designs {
                 .bind("n", name)
                 .mapTo(String.class)
                 .findOne();
-    }
-
-    private static Map<String, Double> spans(Handle h, String designId) {
-        Map<String, Double> out = new TreeMap<>();
-        h.createQuery("SELECT span_id, gbps FROM design_span WHERE design_id = :d")
-                .bind("d", designId)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 }

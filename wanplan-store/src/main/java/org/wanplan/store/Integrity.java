@@ -63,10 +63,10 @@ public final class Integrity {
                         rs.getString(1),
                         rs.getString(2),
                         OrderState.of(rs.getString(3)),
-                        spans(h, "order_span", id),
+                        SpanRows.ORDER_NEEDS.of(h, id),
                         rs.getString(4)))
                 .one();
-        Map<String, Double> held = held(h, id);
+        Map<String, Double> held = SpanRows.RESERVATIONS.of(h, id);
         boolean holds = o.state() == OrderState.RESERVED || o.state() == OrderState.ACTIVE;
         Map<String, Double> expected = holds ? o.gbpsBySpan() : Map.of();
         if (same(held, expected)) {
@@ -172,24 +172,6 @@ public final class Integrity {
             throw new IllegalStateException("the reservations on these spans exceed their capacity, which no"
                     + " repair can undo; fix them by hand before serving: " + overbooked);
         }
-    }
-
-    private static Map<String, Double> held(Handle h, String order) {
-        Map<String, Double> out = new TreeMap<>();
-        h.createQuery("SELECT span_id, gbps FROM reservation WHERE order_id = :o")
-                .bind("o", order)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
-    private static Map<String, Double> spans(Handle h, String table, String order) {
-        Map<String, Double> out = new TreeMap<>();
-        h.createQuery("SELECT span_id, gbps FROM " + table + " WHERE order_id = :o")
-                .bind("o", order)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 
     private static boolean same(Map<String, Double> a, Map<String, Double> b) {

@@ -162,11 +162,7 @@ public final class Orders {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .findOne()
                 .map(row -> {
-                    Map<String, Double> spans = new TreeMap<>();
-                    h.createQuery("SELECT span_id, gbps FROM order_span WHERE order_id = :id")
-                            .bind("id", id)
-                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                            .forEach(e -> spans.put(e.getKey(), e.getValue()));
+                    Map<String, Double> spans = SpanRows.ORDER_NEEDS.of(h, id);
                     return new Order(id, row[0], row[1], OrderState.of(row[2]), spans, row[3]);
                 });
     }

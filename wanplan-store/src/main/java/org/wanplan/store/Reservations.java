@@ -131,14 +131,7 @@ public final class Reservations {
 
     /** What {@code orderId} holds, per span (empty when it holds nothing). */
     public Map<String, Double> of(String orderId) {
-        return session.read(h -> {
-            Map<String, Double> out = new TreeMap<>();
-            h.createQuery("SELECT span_id, gbps FROM reservation WHERE order_id = :o")
-                    .bind("o", orderId)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                    .forEach(e -> out.put(e.getKey(), e.getValue()));
-            return out;
-        });
+        return session.read(h -> SpanRows.RESERVATIONS.of(h, orderId));
     }
 
     /** Sum of the reservation rows per span of {@code network} (to check against {@link #reserved}). */
