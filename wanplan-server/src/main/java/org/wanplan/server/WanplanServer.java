@@ -68,12 +68,14 @@ public final class WanplanServer implements AutoCloseable {
     private final Database db;
     private final NetworkCatalog networks;
     private final Integrity.Report recovery;
+    private final TokenCache tokens;
     private final Javalin app;
 
     private WanplanServer(Database db) {
         this.db = db;
         this.networks = new NetworkCatalog(db);
         this.recovery = db.integrity().checkAndRepair();
+        this.tokens = new TokenCache(t -> db.tokens().caller(t));
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -204,7 +206,7 @@ public final class WanplanServer implements AutoCloseable {
                     "Authentication required",
                     "send Authorization: Bearer <token> (create one with `wanplan token create`)");
         }
-        Caller caller = db.tokens().caller(header.substring(7).strip()).orElseThrow(() -> {
+        Caller caller = tokens.caller(header.substring(7).strip()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"wanplan\", error=\"invalid_token\"");
             return new ApiProblem(401, "invalid-token", "Authentication required", "the token is not known");
         });
