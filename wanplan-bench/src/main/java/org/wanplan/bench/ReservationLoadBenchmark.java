@@ -39,7 +39,7 @@ import org.wanplan.store.StoredDesign;
  * <p>One operation is one order's whole cycle: create (from a design), submit, reserve, cancel. Every
  * order needs 1.25 Gbps on one span of 40 Gbps, so at most 32 of the 64 clients can hold a reservation
  * at once: the others are refused (409 overbooked) and that is counted, not hidden. Bounded: one fork,
- * 1 × 5 s warm-up and 3 × 10 s measurement per benchmark. After each benchmark the span is checked: reserved
+ * 3 × 10 s warm-up (throughput still climbs after one) and 3 × 10 s measurement per benchmark. After every iteration the span is checked: reserved
  * ≤ capacity, reserved = sum of the reservation rows, nothing left held (every order was cancelled).
  *
  * <pre>
@@ -50,7 +50,7 @@ import org.wanplan.store.StoredDesign;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 5)
+@Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 3, time = 10)
 @Threads(64)
 @Fork(1)
