@@ -208,7 +208,7 @@ abstract class ReservationsContract {
         orders.reserve("t", "lost");
         orders.reserve("t", "counted");
         orders.reserve("t", "full");
-        // what kill -9 left behind on H2 (seen in ServeCrashTest): rows of a reserved order gone, rows of a
+        // what kill -9 left behind on H2 (seen in H2ServeCrashTest): rows of a reserved order gone, rows of a
         // submitted order present, a span total missing a reservation; and a reserved order whose rows are
         // gone while others took its room
         db.jdbi().useHandle(h -> {
