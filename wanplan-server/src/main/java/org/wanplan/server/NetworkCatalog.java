@@ -82,6 +82,13 @@ final class NetworkCatalog {
      * in one transaction. Nothing is kept when anything fails.
      */
     synchronized Network importNetwork(String actor, String name, String format, byte[] body) {
+        if (networks.containsKey(name) || db.networks().exists(name)) {
+            throw new ApiProblem(
+                    409,
+                    "network-exists",
+                    "A network of that name exists",
+                    "network '" + name + "' exists already; choose another name");
+        }
         String ext = FORMATS.get(format);
         Path dir = null;
         try {

@@ -437,13 +437,6 @@ public final class WanplanServer implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        if (networks.find(name).isPresent()) {
-            throw new ApiProblem(
-                    409,
-                    "network-exists",
-                    "A network of that name exists",
-                    "network '" + name + "' exists already; choose another name");
-        }
         Network n = networks.importNetwork(caller(ctx).name(), name, format, body);
         ctx.header("Location", "/api/v1/networks/" + n.name());
         json(ctx, 201, summary(n));

@@ -81,6 +81,27 @@ class NetworkImportTest {
     }
 
     @Test
+    void racingUploadsOfOneNameImportItOnce() throws Exception {
+        try (ServerFixture f = ServerFixture.embedded(dir)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var replies = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+                for (int i = 0; i < 8; i++) {
+                    replies.add(pool.submit(() -> upload(f, "same", "json", TinyNetworks.parisLyon("same", 10))));
+                }
+                var statuses = new java.util.ArrayList<Integer>();
+                for (var r : replies) {
+                    statuses.add(r.get().statusCode());
+                }
+                assertThat(statuses).containsOnly(201, 409);
+                assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void onlyAdminsImport() throws Exception {
         try (ServerFixture f = ServerFixture.embedded(dir)) {
             HttpResponse<String> r = HttpClient.newHttpClient()
