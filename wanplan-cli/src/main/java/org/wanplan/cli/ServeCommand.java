@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
     String host;
 
+    @Option(names = "--quiet", description = "no access log (otherwise one line per request on standard output)")
+    boolean quiet;
+
     @Mixin
     StoreOptions store;
 
@@ -46,7 +49,18 @@ final class ServeCommand implements Callable<Integer> {
         Database db = store.open();
         WanplanServer server;
         try {
-            server = WanplanServer.create(db).start(host, port);
+            PrintWriter log = spec.commandLine().getOut();
+            server = WanplanServer.create(
+                            db,
+                            quiet
+                                    ? line -> {}
+                                    : line -> {
+                                        synchronized (log) {
+                                            log.println(line);
+                                            log.flush();
+                                        }
+                                    })
+                    .start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new CliFailure("cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -71,7 +71,7 @@ public final class WanplanServer implements AutoCloseable {
     private final TokenCache tokens;
     private final Javalin app;
 
-    private WanplanServer(Database db) {
+    private WanplanServer(Database db, java.util.function.Consumer<String> accessLog) {
         this.db = db;
         this.networks = new NetworkCatalog(db);
         this.recovery = db.integrity().checkAndRepair();
@@ -80,6 +80,18 @@ public final class WanplanServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http((ctx, ms) -> {
+                Caller c = ctx.attribute(CALLER);
+                accessLog.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "%s %s %s %s %d %.1f ms",
+                        java.time.Instant.now(),
+                        c == null ? "-" : c.name(),
+                        ctx.method(),
+                        ctx.path(),
+                        ctx.statusCode(),
+                        ms));
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/org/wanplan/server/ui";
@@ -162,9 +174,14 @@ public final class WanplanServer implements AutoCloseable {
         });
     }
 
-    /** A server over {@code db}, not yet listening. */
+    /** A server over {@code db}, not yet listening, that keeps no access log. */
     public static WanplanServer create(Database db) {
-        return new WanplanServer(db);
+        return new WanplanServer(db, line -> {});
+    }
+
+    /** A server over {@code db}, not yet listening, that hands one line per request to {@code accessLog}. */
+    public static WanplanServer create(Database db, java.util.function.Consumer<String> accessLog) {
+        return new WanplanServer(db, accessLog);
     }
 
     /** Listens on {@code host}:{@code port} (0: any free port); see {@link #port()}. */
