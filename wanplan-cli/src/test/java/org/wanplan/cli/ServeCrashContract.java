@@ -115,7 +115,11 @@ abstract class ServeCrashContract {
                 }
             });
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (done.get() < 40) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("40 orders reserved within 2 minutes")
+                    .isNegative();
             Thread.sleep(5);
         }
         server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
