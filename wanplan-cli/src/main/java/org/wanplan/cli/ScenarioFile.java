@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.wanplan.model.Network;
-import org.wanplan.model.PopId;
-import org.wanplan.model.SpanId;
-import org.wanplan.model.SrlgId;
 import org.wanplan.routing.FailureScenario;
 import org.wanplan.routing.Mask;
 
@@ -47,15 +45,9 @@ final class ScenarioFile {
             boolean ok = true;
             for (String element : line.substring(colon + 1).split(",")) {
                 String e = element.strip();
-                if (e.startsWith("span:")
-                        && n.span(SpanId.of(nonBlank(e.substring(5)))).isPresent()) {
-                    mask = mask.withSpans(n, List.of(SpanId.of(e.substring(5))));
-                } else if (e.startsWith("pop:")
-                        && n.pop(PopId.of(nonBlank(e.substring(4)))).isPresent()) {
-                    mask = mask.withPops(n, List.of(PopId.of(e.substring(4))));
-                } else if (e.startsWith("srlg:")
-                        && n.srlg(SrlgId.of(nonBlank(e.substring(5)))).isPresent()) {
-                    mask = mask.withSrlgs(n, List.of(SrlgId.of(e.substring(5))));
+                Optional<Mask> with = mask.withElement(n, e);
+                if (with.isPresent()) {
+                    mask = with.get();
                 } else {
                     problems.add(
                             where + "unknown element '" + e + "' (use span:ID, pop:ID or srlg:ID of " + n.name() + ")");
@@ -71,9 +63,5 @@ final class ScenarioFile {
             throw new CliFailure(problems);
         }
         return scenarios;
-    }
-
-    private static String nonBlank(String s) {
-        return s.isBlank() ? "?" : s.strip();
     }
 }

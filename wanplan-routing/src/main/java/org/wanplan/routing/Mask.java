@@ -2,6 +2,8 @@ package org.wanplan.routing;
 
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.wanplan.model.Network;
 import org.wanplan.model.PopId;
 import org.wanplan.model.SpanId;
@@ -79,6 +81,28 @@ public final class Mask {
             }
         }
         return new Mask(s, pops);
+    }
+
+    /**
+     * This mask plus one element named as scenario files and the API name them: {@code span:ID},
+     * {@code pop:ID} or {@code srlg:ID}; empty when {@code element} names nothing in {@code network}.
+     */
+    public Optional<Mask> withElement(Network network, String element) {
+        int colon = element.indexOf(':');
+        String id = colon < 0 ? "" : element.substring(colon + 1).strip();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return switch (element.substring(0, colon).strip()) {
+                case "span" -> network.span(SpanId.of(id)).map(x -> withSpans(network, List.of(x.id())));
+                case "pop" -> network.pop(PopId.of(id)).map(x -> withPops(network, List.of(x.id())));
+                case "srlg" -> network.srlg(SrlgId.of(id)).map(x -> withSrlgs(network, List.of(x.id())));
+                default -> Optional.empty();
+            };
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     /** The union of two masks. */

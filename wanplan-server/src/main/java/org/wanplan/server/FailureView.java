@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
-import org.wanplan.model.PopId;
-import org.wanplan.model.SpanId;
-import org.wanplan.model.SrlgId;
 import org.wanplan.routing.FailureAnalysis;
 import org.wanplan.routing.FailureReport;
 import org.wanplan.routing.FailureScenario;
@@ -52,24 +49,13 @@ final class FailureView {
             }
             for (int i = 0; i < fail.size(); i++) {
                 String e = fail.get(i).asText("");
-                String id = e.contains(":") ? e.substring(e.indexOf(':') + 1) : "";
-                if (e.startsWith("span:")
-                        && !id.isBlank()
-                        && n.span(SpanId.of(id)).isPresent()) {
-                    mask = mask.withSpans(n, List.of(SpanId.of(id)));
-                } else if (e.startsWith("pop:")
-                        && !id.isBlank()
-                        && n.pop(PopId.of(id)).isPresent()) {
-                    mask = mask.withPops(n, List.of(PopId.of(id)));
-                } else if (e.startsWith("srlg:")
-                        && !id.isBlank()
-                        && n.srlg(SrlgId.of(id)).isPresent()) {
-                    mask = mask.withSrlgs(n, List.of(SrlgId.of(id)));
-                } else {
+                Optional<Mask> with = mask.withElement(n, e);
+                if (with.isEmpty()) {
                     req.errors(List.of(new ApiProblem.FieldError(
                             "/fail/" + i, "unknown element '" + e + "' (span:ID, pop:ID or srlg:ID of " + name + ")")));
                     continue;
                 }
+                mask = with.get();
                 elements.add(e);
             }
         }
