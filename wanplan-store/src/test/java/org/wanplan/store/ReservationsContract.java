@@ -208,9 +208,12 @@ abstract class ReservationsContract {
         orders.reserve("t", "lost");
         orders.reserve("t", "counted");
         orders.reserve("t", "full");
+        orders.create("t", "extra", "c", "tri", Map.of("ca", 1.0));
+        orders.submit("t", "extra");
+        orders.reserve("t", "extra");
         // what kill -9 left behind on H2 (seen in H2ServeCrashTest): rows of a reserved order gone, rows of a
         // submitted order present, a span total missing a reservation; and a reserved order whose rows are
-        // gone while others took its room
+        // gone while others took its room; a reserved order also holding a span it does not need
         db.jdbi().useHandle(h -> {
             h.execute("DELETE FROM reservation WHERE order_id = 'lost'");
             h.execute("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES ('stray', 'tri', 'ca', 2.0)");
@@ -218,10 +221,12 @@ abstract class ReservationsContract {
                     "UPDATE span_capacity SET reserved_gbps = reserved_gbps - 1 WHERE network = 'tri' AND span_id = 'bc'");
             h.execute("DELETE FROM reservation WHERE order_id = 'full'");
             h.execute("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES ('other', 'tri', 'ab', 4.0)");
+            h.execute("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES ('extra', 'tri', 'bc', 0.5)");
         });
         Integrity.Report report = db.integrity().checkAndRepair();
         // ab holds counted 3 + other 4 = 7 of 10: "full" (first by id) gets its 3 back, then "lost" no longer fits
-        assertThat(report.repairs()).hasSize(4);
+        assertThat(report.repairs()).hasSize(5);
+        assertThat(db.reservations().of("extra")).isEqualTo(Map.of("ca", 1.0)); // the span it does not need, gone
         assertThat(orders.find("full").orElseThrow().state()).isEqualTo(OrderState.RESERVED);
         assertThat(db.reservations().of("full")).isEqualTo(Map.of("ab", 3.0, "bc", 1.0));
         assertThat(orders.find("lost").orElseThrow().state()).isEqualTo(OrderState.SUBMITTED);
@@ -229,15 +234,15 @@ abstract class ReservationsContract {
         assertThat(db.reservations().of("other")).isEqualTo(Map.of("ab", 4.0));
         assertThat(db.reservations().of("stray")).isEmpty();
         // totals are the sums of the rows: ab = counted 3 + full 3 + other 4 (its total said 9: recounted);
-        // bc = counted 1 + full 1 (its total, lowered by one, happens to agree again); ca = 0
+        // bc = counted 1 + full 1 (its total, lowered by one, happens to agree again); ca = extra 1
         assertThat(db.reservations().reserved("tri"))
                 .containsEntry("ab", 10.0)
                 .containsEntry("bc", 2.0)
-                .containsEntry("ca", 0.0);
+                .containsEntry("ca", 1.0);
         assertThat(db.orders().auditEntries(0, 1000).stream()
                         .filter(e -> e.actor().equals("recovery"))
                         .map(AuditEntry::action))
-                .containsExactlyInAnyOrder("released", "restored", "unreserved", "recounted");
+                .containsExactlyInAnyOrder("released", "restored", "restored", "unreserved", "recounted");
         assertThat(db.integrity().checkAndRepair().clean()).isTrue();
     }
 }
