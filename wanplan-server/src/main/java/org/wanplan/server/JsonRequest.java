@@ -117,10 +117,6 @@ final class JsonRequest {
         errors.addAll(more);
     }
 
-    boolean ok() {
-        return errors.isEmpty();
-    }
-
     /** Refuses the request (422) when anything was wrong. */
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
