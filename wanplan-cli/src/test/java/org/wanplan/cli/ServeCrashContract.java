@@ -43,8 +43,11 @@ import org.wanplan.store.Role;
  */
 abstract class ServeCrashContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client per server: nothing pooled for a killed server is offered to its successor. */
+    private final Map<Integer, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The latest lines each server printed (its access log), shown when a request hangs. */
+    private final java.util.Deque<String> serverLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @TempDir
     Path dir;
@@ -228,7 +231,13 @@ abstract class ServeCrashContract {
                 seen.forEach(l -> System.out.println("[serve] " + l));
                 preamble.clear();
                 preamble.addAll(seen);
-                Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+                long pid = p.pid();
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {
+                    serverLog.addLast("[" + pid + "] " + l);
+                    while (serverLog.size() > 60) {
+                        serverLog.pollFirst();
+                    }
+                }));
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(m.group(1));
@@ -239,20 +248,68 @@ abstract class ServeCrashContract {
     }
 
     private JsonNode post(int port, String token, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60));
-        b.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return JSON.readTree(
-                http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body());
+        return send(
+                port,
+                request(port, token, path)
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private JsonNode get(int port, String token, String path) throws Exception {
-        return JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
+        return send(port, request(port, token, path).GET());
     }
+
+    private static HttpRequest.Builder request(int port, String token, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60));
+    }
+
+    private JsonNode send(int port, HttpRequest.Builder request) throws Exception {
+        HttpClient http = clients.computeIfAbsent(
+                port,
+                p -> HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
+        try {
+            return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            dumpThreads();
+            throw e;
+        }
+    }
+
+    /**
+     * When a request hangs: what every live server is doing and last printed, and what this side's HTTP
+     * client threads are doing (printed once per server, for the test report).
+     */
+    private synchronized void dumpThreads() throws Exception {
+        System.out.println("[server output, latest lines]");
+        serverLog.forEach(System.out::println);
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("HttpClient")) {
+                System.out.println("[test thread " + t.getName() + " " + t.getState() + "]");
+                for (StackTraceElement e : stack) {
+                    System.out.println("    at " + e);
+                }
+            }
+        });
+        for (Process p : started) {
+            if (p.isAlive() && !dumped.contains(p.pid())) {
+                dumped.add(p.pid());
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
+                        .redirectErrorStream(true)
+                        .start();
+                System.out.println("[serve " + p.pid() + " threads]\n"
+                        + new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                dump.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private final java.util.Set<Long> dumped = new java.util.HashSet<>();
 }
