@@ -20,9 +20,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final EmbeddedFiles files; // null unless embedded
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, EmbeddedFiles files) {
         this.pool = pool;
+        this.files = files;
         Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -31,28 +33,50 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
     }
 
-    /** An H2 file database in {@code dataDir} (created on first use). */
+    /**
+     * An H2 file database in {@code dataDir} (created on first use). When the process that last had it open
+     * died without closing it, it is rebuilt first (see {@link #rebuiltAfterCrash()}).
+     */
     public static Database embedded(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("wanplan")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
-                // commits reach the file at once (H2 otherwise delays them up to 500 ms, and a killed process
-                // loses transactions it has acknowledged)
-                + ";WRITE_DELAY=0"
-                // a second process (`wanplan token create` while `wanplan serve` runs) connects through the first
-                // one, over a TCP port H2 opens itself on loopback, instead of failing on the file lock
-                + ";AUTO_SERVER=TRUE";
-        return open(url, "sa", "");
+        EmbeddedFiles files = EmbeddedFiles.claim(dataDir);
+        // a second process (`wanplan token create` while `wanplan serve` runs) connects through the first
+        // one, over a TCP port H2 opens itself on loopback, instead of failing on the file lock
+        return open(EmbeddedFiles.url(dataDir) + ";AUTO_SERVER=TRUE", "sa", "", files);
     }
 
     /** Any JDBC URL (jdbc:postgresql://… or jdbc:h2:…). */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, null);
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, EmbeddedFiles files) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
         config.setPoolName("wanplan");
-        return new Database(new HikariDataSource(config));
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            return new Database(pool, files);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (files != null) {
+                files.abandon();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Where the embedded database's previous file was kept when this process found it not closed cleanly
+     * and rebuilt it; empty otherwise (and always for PostgreSQL, which recovers by itself).
+     */
+    public java.util.Optional<Path> rebuiltAfterCrash() {
+        return files == null ? java.util.Optional.empty() : files.rebuiltFrom();
     }
 
     Jdbi jdbi() {
@@ -101,5 +125,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (files != null) {
+            files.close();
+        }
     }
 }
