@@ -1,5 +1,6 @@
 package org.wanplan.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.wanplan.store.Database;
 import picocli.CommandLine.ArgGroup;
@@ -35,10 +36,17 @@ final class StoreOptions {
                 .toString();
     }
 
-    Database open() {
+    /** Opens the store; says on {@code err} when the embedded database had to be rebuilt after a crash. */
+    Database open(PrintWriter err) {
         if (choice != null && choice.url != null) {
             return Database.open(choice.url, System.getenv("WANPLAN_DB_USER"), System.getenv("WANPLAN_DB_PASSWORD"));
         }
-        return Database.embedded(choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"));
+        Database db = Database.embedded(choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"));
+        db.rebuiltAfterCrash().ifPresent(kept -> {
+            err.println("the last shutdown was not clean: the embedded database was rebuilt from its committed rows"
+                    + " (the old file is kept as " + kept + ")");
+            err.flush();
+        });
+        return db;
     }
 }

@@ -41,7 +41,7 @@ final class TokenCommand implements Runnable {
             Role r = Role.fromLabel(role)
                     .orElseThrow(() -> new CommandLine.ParameterException(
                             spec.commandLine(), "--role must be admin, planner or viewer, was '" + role + "'"));
-            try (Database db = store.open()) {
+            try (Database db = store.open(spec.commandLine().getErr())) {
                 String token = db.tokens().create(r, "cli:" + System.getProperty("user.name"));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(token);
