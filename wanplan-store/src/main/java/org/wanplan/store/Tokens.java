@@ -8,11 +8,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * API tokens: 32 random bytes (base64url, prefixed {@code wp_}), stored only as their SHA-256 hash. A
- * token is shown once, when created; authentication hashes what the client sends and looks that up.
+ * token is shown once, when created; authentication hashes what the client sends and looks that up. A
+ * revoked token stays listed (the audit log names tokens by id) but no longer authenticates.
  */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,19 +31,16 @@ public final class Tokens {
         RANDOM.nextBytes(secret);
         String token = "wp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         session.tx(h -> {
-            h.createUpdate("INSERT INTO api_token (token_hash, role, created_at, created_by) VALUES (:h, :r, :t, :b)")
+            long id = h.createUpdate(
+                            "INSERT INTO api_token (token_hash, role, created_at, created_by) VALUES (:h, :r, :t, :b)")
                     .bind("h", hash(token))
                     .bind("r", role.label())
                     .bind("t", Timestamp.from(Instant.now()))
                     .bind("b", createdBy)
-                    .execute();
-            h.createUpdate(
-                            "INSERT INTO audit (at, actor, action, entity, before, after) VALUES (:t, :a, 'create', :e, NULL, :r)")
-                    .bind("t", Timestamp.from(Instant.now()))
-                    .bind("a", createdBy)
-                    .bind("e", "token " + hash(token).substring(0, 8))
-                    .bind("r", role.label())
-                    .execute();
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            Orders.audit(h, createdBy, "create", name(id), null, role.label());
             return null;
         });
         return token;
@@ -56,11 +56,72 @@ public final class Tokens {
         if (token == null || !token.startsWith("wp_")) {
             return Optional.empty();
         }
-        return session.read(h -> h.createQuery("SELECT id, role FROM api_token WHERE token_hash = :h")
+        return session.read(h -> h.createQuery(
+                        "SELECT id, role FROM api_token WHERE token_hash = :h AND revoked_at IS NULL")
                 .bind("h", hash(token))
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .findOne()
-                .flatMap(row -> Role.fromLabel((String) row[1]).map(r -> new Caller("token#" + row[0], r))));
+                .flatMap(row -> Role.fromLabel((String) row[1]).map(r -> new Caller(name((Long) row[0]), r))));
+    }
+
+    /** How the audit log names token {@code id}: as the actor of what it did, and as the entity created or revoked. */
+    static String name(long id) {
+        return "token#" + id;
+    }
+
+    /** A token as listed: never the token itself (only its hash is stored), nor the hash. */
+    public record Info(long id, Role role, Instant createdAt, String createdBy, Instant revokedAt, String revokedBy) {
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    /** Every token ever created, revoked ones included, oldest first. */
+    public List<Info> list() {
+        return session.read(h -> h.createQuery("SELECT id, role, created_at, created_by, revoked_at, revoked_by"
+                        + " FROM api_token ORDER BY id")
+                .map((rs, ctx) -> info(rs))
+                .list());
+    }
+
+    /**
+     * Revokes token {@code id}: it stops authenticating at once in the database (a running server's cache
+     * forgets it within {@code TokenCache}'s time to live). Revoking a revoked token changes nothing and
+     * returns it as it was.
+     *
+     * @throws NoSuchElementException when there is no token {@code id}
+     */
+    public Info revoke(String actor, long id) {
+        return session.tx(h -> {
+            Info before = h.createQuery("SELECT id, role, created_at, created_by, revoked_at, revoked_by"
+                            + " FROM api_token WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .map((rs, ctx) -> info(rs))
+                    .findOne()
+                    .orElseThrow(() -> new NoSuchElementException("no token #" + id));
+            if (before.revoked()) {
+                return before;
+            }
+            Instant now = Instant.now();
+            h.createUpdate("UPDATE api_token SET revoked_at = :t, revoked_by = :a WHERE id = :id")
+                    .bind("t", Timestamp.from(now))
+                    .bind("a", actor)
+                    .bind("id", id)
+                    .execute();
+            Orders.audit(h, actor, "revoke", name(id), before.role().label(), "revoked");
+            return new Info(id, before.role(), before.createdAt(), before.createdBy(), now, actor);
+        });
+    }
+
+    private static Info info(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp revoked = rs.getTimestamp(5);
+        return new Info(
+                rs.getLong(1),
+                Role.fromLabel(rs.getString(2)).orElseThrow(),
+                rs.getTimestamp(3).toInstant(),
+                rs.getString(4),
+                revoked == null ? null : revoked.toInstant(),
+                rs.getString(6));
     }
 
     static String hash(String token) {

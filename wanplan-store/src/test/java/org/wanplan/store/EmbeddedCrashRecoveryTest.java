@@ -43,9 +43,13 @@ class EmbeddedCrashRecoveryTest {
             assertThat(db.rebuiltAfterCrash()).contains(dir.resolve("wanplan.mv.db.unclean"));
             assertThat(dir.resolve("wanplan.mv.db.unclean")).hasSameBinaryContentAs(control.resolve("wanplan.mv.db"));
             // every row kept: as many as H2 reads from the untouched file (the crash test that left it had made
-            // at least 40 orders)
-            assertThat(rowCounts(db))
-                    .isEqualTo(rowCounts(control))
+            // at least 40 orders); the migration history only grows by the migrations newer than the fixture
+            Map<String, Long> rebuilt = rowCounts(db);
+            Map<String, Long> original = rowCounts(control);
+            assertThat(rebuilt.remove("flyway_schema_history"))
+                    .isGreaterThanOrEqualTo(original.remove("flyway_schema_history"));
+            assertThat(rebuilt)
+                    .isEqualTo(original)
                     .hasEntrySatisfying("orders", n -> assertThat(n).isGreaterThanOrEqualTo(40L));
 
             Integrity.Report report = assertTimeoutPreemptively(

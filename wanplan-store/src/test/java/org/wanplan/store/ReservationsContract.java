@@ -245,4 +245,35 @@ abstract class ReservationsContract {
                 .containsExactlyInAnyOrder("released", "restored", "restored", "unreserved", "recounted");
         assertThat(db.integrity().checkAndRepair().clean()).isTrue();
     }
+
+    @Test
+    void a_revoked_token_no_longer_authenticates_but_stays_listed_and_audited() {
+        Tokens tokens = db.tokens();
+        String keep = tokens.create(Role.VIEWER, "cli:alice");
+        String drop = tokens.create(Role.ADMIN, "cli:alice");
+        Caller dropped = tokens.caller(drop).orElseThrow();
+        long id = Long.parseLong(dropped.name().substring("token#".length()));
+
+        Tokens.Info revoked = tokens.revoke("cli:bob", id);
+        assertThat(revoked.revoked()).isTrue();
+        assertThat(revoked.revokedBy()).isEqualTo("cli:bob");
+        assertThat(tokens.caller(drop)).isEmpty();
+        assertThat(tokens.authenticate(keep)).contains(Role.VIEWER);
+        // revoking again changes nothing (no second audit row)
+        assertThat(tokens.revoke("cli:carol", id).revokedBy()).isEqualTo("cli:bob");
+
+        assertThat(tokens.list())
+                .extracting(Tokens.Info::role, Tokens.Info::revoked)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Role.VIEWER, false),
+                        org.assertj.core.groups.Tuple.tuple(Role.ADMIN, true));
+        // the audit log names the token as the API's access log and audit name its calls: token#ID
+        assertThat(db.orders().auditEntries(0, 1000).stream()
+                        .filter(e -> e.entity().equals(dropped.name()))
+                        .map(e -> e.actor() + " " + e.action() + " " + e.before() + "→" + e.after()))
+                .containsExactly("cli:alice create null→admin", "cli:bob revoke admin→revoked");
+        assertThatThrownBy(() -> tokens.revoke("cli:bob", 999_999))
+                .isInstanceOf(java.util.NoSuchElementException.class)
+                .hasMessage("no token #999999");
+    }
 }
