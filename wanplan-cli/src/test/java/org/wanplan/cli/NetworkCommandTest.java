@@ -183,4 +183,40 @@ class NetworkCommandTest {
                         .exit())
                 .isEqualTo(2);
     }
+
+    @Test
+    void tokens_are_listed_without_their_secret_and_a_revoked_one_no_longer_authenticates() throws Exception {
+        String viewer = run("token", "create", "--role", "viewer", "--data-dir", dir.toString())
+                .out()
+                .strip();
+        String admin = run("token", "create", "--role", "admin", "--data-dir", dir.toString())
+                .out()
+                .strip();
+        String id;
+        try (org.wanplan.store.Database db = org.wanplan.store.Database.embedded(dir)) {
+            id = db.tokens().caller(admin).orElseThrow().name();
+        }
+        Run revoke = run("token", "revoke", id, "--data-dir", dir.toString());
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(revoke.out()).startsWith(id + " (admin) revoked at ");
+
+        Run list = run("token", "list", "--data-dir", dir.toString());
+        assertThat(list.exit()).as(list.err()).isZero();
+        List<String> lines = list.out().strip().lines().toList();
+        assertThat(lines).hasSize(3); // header, viewer, admin
+        assertThat(lines.get(1)).contains("viewer").endsWith(" -");
+        assertThat(lines.get(2)).startsWith(id).contains("admin").contains(" by cli:");
+        assertThat(list.out()).doesNotContain(viewer).doesNotContain(admin);
+        try (org.wanplan.store.Database db = org.wanplan.store.Database.embedded(dir)) {
+            assertThat(db.tokens().caller(admin)).isEmpty();
+            assertThat(db.tokens().authenticate(viewer)).contains(org.wanplan.store.Role.VIEWER);
+        }
+
+        Run unknown = run("token", "revoke", "token#999", "--data-dir", dir.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no token #999");
+        Run garbage = run("token", "revoke", "seven", "--data-dir", dir.toString());
+        assertThat(garbage.exit()).isEqualTo(2);
+        assertThat(garbage.err()).contains("ID must be a token id such as token#7 or 7, was 'seven'");
+    }
 }

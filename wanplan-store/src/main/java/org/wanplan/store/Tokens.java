@@ -65,7 +65,7 @@ public final class Tokens {
     }
 
     /** How the audit log names token {@code id}: as the actor of what it did, and as the entity created or revoked. */
-    static String name(long id) {
+    public static String name(long id) {
         return "token#" + id;
     }
 
