@@ -44,12 +44,7 @@ final class NetworkCatalog {
             add(BuiltinNetworks.load(e.name()).orElseThrow());
         }
         for (Map.Entry<String, String> stored : db.networks().all()) {
-            try {
-                add(new JsonNetworkReader(ImportOptions.defaults())
-                        .read(new StringReader(stored.getValue()), stored.getKey() + ".json"));
-            } catch (IOException | InputException e) {
-                throw new IllegalStateException("stored network " + stored.getKey() + " does not read", e);
-            }
+            add(read(stored.getKey(), stored.getValue()));
         }
     }
 
@@ -58,8 +53,24 @@ final class NetworkCatalog {
         networks.put(n.name(), n);
     }
 
+    private static Network read(String name, String json) {
+        try {
+            return new JsonNetworkReader(ImportOptions.defaults()).read(new StringReader(json), name + ".json");
+        } catch (IOException | InputException e) {
+            throw new IllegalStateException("stored network " + name + " does not read", e);
+        }
+    }
+
+    /**
+     * The network called {@code name}; one this server has not seen is looked for in the database, where
+     * another server on the same database may have imported it (its spans registered in that import).
+     */
     Optional<Network> find(String name) {
-        return Optional.ofNullable(networks.get(name));
+        Network known = networks.get(name);
+        if (known != null || !NAME.matcher(name).matches()) {
+            return Optional.ofNullable(known);
+        }
+        return db.networks().find(name).map(json -> networks.computeIfAbsent(name, n -> read(n, json)));
     }
 
     Network get(String name) {
@@ -67,6 +78,9 @@ final class NetworkCatalog {
     }
 
     List<Network> all() {
+        for (String name : db.networks().names()) {
+            find(name); // imported through another server on this database
+        }
         return networks.values().stream()
                 .sorted(Comparator.comparing(Network::name))
                 .toList();

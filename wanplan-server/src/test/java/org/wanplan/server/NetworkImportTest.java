@@ -45,6 +45,30 @@ class NetworkImportTest {
     }
 
     @Test
+    void aNetworkImportedThroughAnotherServerOnTheSameDatabaseIsServedAtOnce() throws Exception {
+        try (ServerFixture first = ServerFixture.embedded(dir);
+                ServerFixture second = ServerFixture.embedded(dir)) {
+            assertThat(second.api.get("/api/v1/networks/duo", second.viewer).status())
+                    .isEqualTo(404);
+            assertThat(upload(first, "duo", "json", TinyNetworks.parisLyon("ignored", 40))
+                            .statusCode())
+                    .isEqualTo(201);
+            // the second server learnt of it only from the database
+            assertThat(second.api.get("/api/v1/networks", second.viewer).json().findValuesAsText("name"))
+                    .contains("duo");
+            assertThat(second.api.get("/api/v1/networks/duo", second.viewer).status())
+                    .isEqualTo(200);
+            var design = second.api
+                    .post("/api/v1/designs", second.planner, ServerFixture.twoSites("Duo", "duo", 1000))
+                    .json();
+            assertThat(design.get("spanLoadGbps").get("paris-lyon").asDouble()).isPositive();
+            assertThat(upload(second, "duo", "json", TinyNetworks.parisLyon("x", 40))
+                            .statusCode())
+                    .isEqualTo(409);
+        }
+    }
+
+    @Test
     void aBrokenFileIsRefusedWithItsLinesAndNothingIsKept() throws Exception {
         try (ServerFixture f = ServerFixture.embedded(dir)) {
             String broken = TinyNetworks.parisLyon("b", 40).replace("\"b\":\"lyon\"", "\"b\":\"lyons\"");

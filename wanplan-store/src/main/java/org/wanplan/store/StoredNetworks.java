@@ -40,6 +40,13 @@ public final class StoredNetworks {
                 .findOne());
     }
 
+    /** The names of every imported network, in order. */
+    public List<String> names() {
+        return session.read(h -> h.createQuery("SELECT name FROM network_file ORDER BY name")
+                .mapTo(String.class)
+                .list());
+    }
+
     /** Every imported network: name → wanplan JSON, in name order. */
     public List<Map.Entry<String, String>> all() {
         return session.read(h -> h.createQuery("SELECT name, body FROM network_file ORDER BY name")
