@@ -51,4 +51,9 @@ final class TokenCache {
         }
         return found;
     }
+
+    /** Drops what is kept for the caller named {@code name} (a token revoked through this server). */
+    void forget(String name) {
+        entries.values().removeIf(e -> e.caller().name().equals(name));
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.JdbiException;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
@@ -46,6 +47,7 @@ import org.wanplan.store.Order;
 import org.wanplan.store.OverbookedException;
 import org.wanplan.store.Role;
 import org.wanplan.store.StoredDesign;
+import org.wanplan.store.Tokens;
 import org.wanplan.store.Tx;
 
 /**
@@ -118,6 +120,9 @@ public final class WanplanServer implements AutoCloseable {
             r.get("/api/v1/orders/{id}", as(Role.VIEWER, this::showOrder));
             r.post("/api/v1/orders/{id}/{action}", as(Role.PLANNER, this::orderAction));
             r.get("/api/v1/audit", as(Role.ADMIN, this::audit));
+            r.get("/api/v1/tokens", as(Role.ADMIN, this::listTokens));
+            r.post("/api/v1/tokens", as(Role.ADMIN, this::createToken));
+            r.post("/api/v1/tokens/{id}/revoke", as(Role.ADMIN, this::revokeToken));
             r.post(
                     "/api/v1/failures",
                     as(
@@ -714,6 +719,72 @@ public final class WanplanServer implements AutoCloseable {
                     .put("after", e.after());
         }
         json(ctx, 200, out);
+    }
+
+    // ---------------------------------------------------------------- tokens (admin)
+
+    private static final Set<String> TOKEN_FIELDS = Set.of("role");
+    private static final Pattern TOKEN_ID = Pattern.compile("(?:token#)?(\\d{1,18})");
+
+    private void listTokens(Context ctx) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        db.tokens().list().forEach(t -> out.add(tokenJson(t)));
+        json(ctx, 200, out);
+    }
+
+    /**
+     * A new token, shown once in this response. No Idempotency-Key: a kept response would be the token
+     * itself, stored in clear where only its hash is meant to be.
+     */
+    private void createToken(Context ctx) {
+        if (ctx.header("Idempotency-Key") != null) {
+            throw ApiProblem.invalid(
+                    List.of(
+                            new ApiProblem.FieldError(
+                                    "Idempotency-Key",
+                                    "not accepted here: the response holds a new token, which is never stored; a retry makes another")));
+        }
+        JsonRequest req = JsonRequest.parse(ctx.body(), TOKEN_FIELDS);
+        String label = req.string("role", 20);
+        Optional<Role> role = label == null ? Optional.empty() : Role.fromLabel(label);
+        if (label != null && role.isEmpty()) {
+            req.error("role", "must be viewer, planner or admin, was '" + JsonRequest.abbreviate(label) + "'");
+        }
+        req.throwIfInvalid();
+        Tokens.Issued issued = db.tokens().issue(role.orElseThrow(), caller(ctx).name());
+        ctx.header("Location", "/api/v1/tokens");
+        ctx.header("Cache-Control", "no-store");
+        json(ctx, 201, tokenJson(issued.info()).put("token", issued.token()));
+    }
+
+    /** Revokes a token; this server forgets it at once (others within {@link TokenCache}'s time to live). */
+    private void revokeToken(Context ctx) {
+        String raw = ctx.pathParam("id");
+        java.util.regex.Matcher m = TOKEN_ID.matcher(raw);
+        if (!m.matches()) {
+            throw ApiProblem.notFound("token '" + JsonRequest.abbreviate(raw) + "'");
+        }
+        Tokens.Info t;
+        try {
+            t = db.tokens().revoke(caller(ctx).name(), Long.parseLong(m.group(1)));
+        } catch (java.util.NoSuchElementException e) {
+            throw ApiProblem.notFound("token '" + raw + "'");
+        }
+        tokens.forget(Tokens.name(t.id()));
+        json(ctx, 200, tokenJson(t));
+    }
+
+    private static ObjectNode tokenJson(Tokens.Info t) {
+        ObjectNode j = object().put("id", Tokens.name(t.id()))
+                .put("role", t.role().label())
+                .put("createdAt", t.createdAt().toString())
+                .put("createdBy", t.createdBy());
+        if (t.revoked()) {
+            j.put("revokedAt", t.revokedAt().toString()).put("revokedBy", t.revokedBy());
+        } else {
+            j.putNull("revokedAt").putNull("revokedBy");
+        }
+        return j;
     }
 
     private static int limit(Context ctx, int max) {

@@ -291,6 +291,49 @@ class ApiTest {
     }
 
     @Test
+    void anAdminIssuesListsAndRevokesTokensAndARevokedTokenIsRefusedAtOnce() {
+        String adminName = api.get("/api/v1/whoami", f.admin).json().get("name").asText();
+        var issued = api.post("/api/v1/tokens", f.admin, "{\"role\": \"planner\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.header("Cache-Control")).isEqualTo("no-store");
+        String token = issued.json().get("token").asText();
+        String id = issued.json().get("id").asText();
+        assertThat(issued.json().get("createdBy").asText()).isEqualTo(adminName);
+        var me = api.get("/api/v1/whoami", token).json();
+        assertThat(me.get("name").asText()).isEqualTo(id);
+        assertThat(me.get("role").asText()).isEqualTo("planner");
+
+        var list = api.get("/api/v1/tokens", f.admin);
+        assertThat(list.json().findValuesAsText("id")).contains(id, adminName);
+        assertThat(list.raw().body()).doesNotContain("wp_"); // no secret, ever
+
+        // revoked through this server: refused on the very next request, not after the cache's 10 s
+        var revoked = api.post("/api/v1/tokens/" + id.replace("#", "%23") + "/revoke", f.admin, null);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("revokedBy").asText()).isEqualTo(adminName);
+        assertThat(api.get("/api/v1/whoami", token).status()).isEqualTo(401);
+        var again = api.post("/api/v1/tokens/" + id.substring("token#".length()) + "/revoke", f.admin, null);
+        assertThat(again.json().get("revokedAt").asText())
+                .isEqualTo(revoked.json().get("revokedAt").asText());
+        assertThat(api.get("/api/v1/audit", f.admin).json())
+                .filteredOn(e -> e.get("entity").asText().equals(id))
+                .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+                .containsExactly(adminName + " create", adminName + " revoke");
+
+        assertThat(api.post("/api/v1/tokens/token%23999999/revoke", f.admin, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/tokens/nonsense/revoke", f.admin, null).status())
+                .isEqualTo(404);
+        var bad = api.post("/api/v1/tokens", f.admin, "{\"role\": \"king\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/role");
+        var keyed = api.post("/api/v1/tokens", f.admin, "{\"role\": \"viewer\"}", "Idempotency-Key", "t-1");
+        assertThat(keyed.status()).isEqualTo(422);
+        assertThat(keyed.json().get("errors").get(0).get("pointer").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
     void theOpenApiDocumentIsServedWithoutAToken() {
         var r = api.get("/api/v1/openapi.json", null);
         assertThat(r.status()).isEqualTo(200);

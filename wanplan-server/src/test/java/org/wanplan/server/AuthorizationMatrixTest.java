@@ -78,6 +78,14 @@ class AuthorizationMatrixTest {
                 action("cease", 3),
                 action("cancel", 0),
                 get("/api/v1/audit", Role.ADMIN, () -> "/api/v1/audit"),
+                get("/api/v1/tokens", Role.ADMIN, () -> "/api/v1/tokens"),
+                new Endpoint("POST", "/api/v1/tokens", Role.ADMIN, 201, () ->
+                        new String[] {"/api/v1/tokens", "{\"role\": \"viewer\"}"}),
+                new Endpoint("POST", "/api/v1/tokens/{id}/revoke", Role.ADMIN, 200, () -> new String[] {
+                    "/api/v1/tokens/"
+                            + f.db.tokens().issue(Role.VIEWER, "setup").info().id() + "/revoke",
+                    null
+                }),
                 new Endpoint("POST", "/api/v1/failures", Role.VIEWER, 200, () -> new String[] {
                     "/api/v1/failures", "{\"network\": \"sparse\", \"fail\": [\"pop:paris\"], \"maxDemands\": 50}"
                 }));

@@ -27,23 +27,32 @@ public final class Tokens {
 
     /** A new token for {@code role}; the returned text is the only copy. */
     public String create(Role role, String createdBy) {
+        return issue(role, createdBy).token();
+    }
+
+    /** A token just issued: the secret (its only copy) and how it is listed. */
+    public record Issued(String token, Info info) {}
+
+    /** A new token for {@code role}, audited as created by {@code createdBy}. */
+    public Issued issue(Role role, String createdBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "wp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        session.tx(h -> {
-            long id = h.createUpdate(
+        Instant now = storedNow();
+        long id = session.tx(h -> {
+            long created = h.createUpdate(
                             "INSERT INTO api_token (token_hash, role, created_at, created_by) VALUES (:h, :r, :t, :b)")
                     .bind("h", hash(token))
                     .bind("r", role.label())
-                    .bind("t", Timestamp.from(Instant.now()))
+                    .bind("t", Timestamp.from(now))
                     .bind("b", createdBy)
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            Orders.audit(h, createdBy, "create", name(id), null, role.label());
-            return null;
+            Orders.audit(h, createdBy, "create", name(created), null, role.label());
+            return created;
         });
-        return token;
+        return new Issued(token, new Info(id, role, now, createdBy, null, null));
     }
 
     /** The role of {@code token}, or empty when it is unknown. */
@@ -102,7 +111,7 @@ public final class Tokens {
             if (before.revoked()) {
                 return before;
             }
-            Instant now = Instant.now();
+            Instant now = storedNow();
             h.createUpdate("UPDATE api_token SET revoked_at = :t, revoked_by = :a WHERE id = :id")
                     .bind("t", Timestamp.from(now))
                     .bind("a", actor)
@@ -111,6 +120,11 @@ public final class Tokens {
             Orders.audit(h, actor, "revoke", name(id), before.role().label(), "revoked");
             return new Info(id, before.role(), before.createdAt(), before.createdBy(), now, actor);
         });
+    }
+
+    /** Now, as precisely as both databases store a timestamp (so what is returned is what is read back). */
+    private static Instant storedNow() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static Info info(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -262,6 +262,9 @@ abstract class ReservationsContract {
         // revoking again changes nothing (no second audit row)
         assertThat(tokens.revoke("cli:carol", id).revokedBy()).isEqualTo("cli:bob");
 
+        assertThat(tokens.list().get(1))
+                .as("what revoke returned is what is stored")
+                .isEqualTo(revoked);
         assertThat(tokens.list())
                 .extracting(Tokens.Info::role, Tokens.Info::revoked)
                 .containsExactly(
