@@ -171,13 +171,14 @@ class UiBrowserTest {
     }
 
     @Test
-    void aViewerOnlyLooksAndAnAdminImportsANetwork() throws Exception {
+    void aViewerOnlyLooksAndAnAdminImportsANetworkAndManagesTokens() throws Exception {
         driver.get("http://127.0.0.1:" + f.server.port() + "/");
         driver.findElement(By.id("token")).sendKeys(f.viewer);
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-pops-drawn") != null);
         assertThat(driver.findElement(By.id("design-btn")).isEnabled()).isFalse();
         assertThat(driver.findElement(By.id("tab-admin")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("tab-tokens")).isDisplayed()).isFalse();
         shot("05-viewer");
         checkConsole();
 
@@ -199,6 +200,32 @@ class UiBrowserTest {
         wait.until(d -> "duo".equals(d.findElement(By.tagName("body")).getAttribute("data-network")));
         assertThat(driver.findElements(By.cssSelector("#map path.pop-marker"))).hasSize(2);
         shot("06-admin-import");
+        checkConsole();
+
+        // an admin issues a token (shown once), sees it listed, and revokes it
+        driver.findElement(By.id("tab-tokens")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-tokens-loaded") != null);
+        new Select(driver.findElement(By.id("token-role"))).selectByValue("viewer");
+        driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("new-token")).isDisplayed()
+                && d.findElement(By.id("new-token")).getAttribute("value").startsWith("wp_"));
+        String issued = driver.findElement(By.id("new-token")).getAttribute("value");
+        String id = f.api.get("/api/v1/whoami", issued).json().get("name").asText();
+        assertThat(f.api.get("/api/v1/whoami", issued).json().get("role").asText())
+                .isEqualTo("viewer");
+        By row = By.cssSelector("#tokens-table tr[data-token='" + id + "']");
+        wait.until(d -> !d.findElements(row).isEmpty());
+        assertThat(driver.findElement(By.id("tokens-table")).getText()).doesNotContain("wp_");
+        shot("07-admin-token-issued");
+        driver.findElement(row)
+                .findElement(By.cssSelector("button.token-revoke"))
+                .click();
+        wait.until(d -> !d.findElement(row)
+                .findElement(By.cssSelector("td.revoked"))
+                .getText()
+                .equals("-"));
+        assertThat(f.api.get("/api/v1/whoami", issued).status()).isEqualTo(401);
+        shot("08-admin-token-revoked");
         checkConsole();
     }
 

@@ -66,6 +66,7 @@ async function signIn(token) {
     $('app').hidden = false;
     $('logout').hidden = false;
     $('tab-admin').hidden = !can('admin');
+    $('tab-tokens').hidden = !can('admin');
     $('design-btn').disabled = !can('planner');
     $('order-btn').disabled = !can('planner');
     await start();
@@ -107,6 +108,7 @@ function selectTab(id) {
   });
   if (id === 'tab-orders') loadOrders();
   if (id === 'tab-failures') fillFailureElements();
+  if (id === 'tab-tokens') loadTokens();
 }
 
 /* ------------------------------------------------------------------ map */
@@ -495,6 +497,70 @@ $('import-form').addEventListener('submit', async (ev) => {
   } catch (e) {
     $('import-msg').textContent = e.message;
   }
+});
+
+/* ------------------------------------------------------------------ tokens (admin) */
+
+/** A cell with an instant as 'YYYY-MM-DD HH:MM' (UTC, as the API gives it), date and time each kept whole. */
+function whenCell(tr, instant, suffix) {
+  const td = cell(tr, instant ? '' : '-');
+  if (instant) {
+    for (const part of [instant.substring(0, 10), instant.substring(11, 16)]) {
+      const s = document.createElement('span');
+      s.className = 'nowrap';
+      s.textContent = part;
+      td.append(s, ' ');
+    }
+    td.append(suffix);
+  }
+  return td;
+}
+
+async function loadTokens() {
+  const tokens = await api('GET', '/tokens');
+  const tb = clearBody($('tokens-table'));
+  for (const t of tokens) {
+    const tr = document.createElement('tr');
+    tr.dataset.token = t.id;
+    cell(tr, t.id); cell(tr, t.role); whenCell(tr, t.createdAt, ''); cell(tr, t.createdBy);
+    whenCell(tr, t.revokedAt, t.revokedAt ? ' by ' + t.revokedBy : '').classList.add('revoked');
+    const actions = cell(tr, '');
+    if (!t.revokedAt) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = 'revoke';
+      b.className = 'token-revoke';
+      b.setAttribute('aria-label', 'revoke ' + t.id);
+      b.addEventListener('click', () => revokeToken(t.id));
+      actions.appendChild(b);
+    }
+    tb.appendChild(tr);
+  }
+  document.body.dataset.tokensLoaded = String(tokens.length);
+}
+
+async function revokeToken(id) {
+  try {
+    await api('POST', '/tokens/' + encodeURIComponent(id) + '/revoke');
+    $('tokens-msg').textContent = id + ' is revoked.';
+  } catch (e) {
+    $('tokens-msg').textContent = e.message;
+  }
+  await loadTokens();
+}
+
+$('token-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  try {
+    const t = await api('POST', '/tokens', { role: $('token-role').value });
+    $('new-token').value = t.token;
+    $('new-token-box').hidden = false;
+    $('new-token').select();
+    $('tokens-msg').textContent = 'Issued ' + t.id + ' (' + t.role + ').';
+  } catch (e) {
+    $('tokens-msg').textContent = e.message;
+  }
+  await loadTokens();
 });
 
 /* ------------------------------------------------------------------ boot */
