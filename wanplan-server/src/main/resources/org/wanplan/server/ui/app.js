@@ -51,6 +51,16 @@ function cell(tr, text, cls) {
   tr.appendChild(td);
   return td;
 }
+/** A plain button in a table row; {@code ariaLabel} says which row it acts on. */
+function button(text, className, ariaLabel, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.className = className;
+  b.setAttribute('aria-label', ariaLabel);
+  b.addEventListener('click', onClick);
+  return b;
+}
 function clearBody(table) { const tb = table.querySelector('tbody'); tb.replaceChildren(); return tb; }
 
 /* ------------------------------------------------------------------ sign in */
@@ -453,15 +463,9 @@ async function loadOrders() {
     const actions = cell(tr, '');
     if (can('planner')) {
       for (const a of NEXT[o.state]) {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = a;
-        b.className = 'order-action';
+        const b = button(a, 'order-action', a + ' order ' + o.id, () => orderAction(o.id, a));
         b.dataset.action = a;
-        b.setAttribute('aria-label', a + ' order ' + o.id);
-        b.addEventListener('click', () => orderAction(o.id, a));
-        actions.appendChild(b);
-        actions.appendChild(document.createTextNode(' '));
+        actions.append(b, ' ');
       }
     }
     tb.appendChild(tr);
@@ -526,13 +530,7 @@ async function loadTokens() {
     whenCell(tr, t.revokedAt, t.revokedAt ? ' by ' + t.revokedBy : '').classList.add('revoked');
     const actions = cell(tr, '');
     if (!t.revokedAt) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = 'revoke';
-      b.className = 'token-revoke';
-      b.setAttribute('aria-label', 'revoke ' + t.id);
-      b.addEventListener('click', () => revokeToken(t.id));
-      actions.appendChild(b);
+      actions.appendChild(button('revoke', 'token-revoke', 'revoke ' + t.id, () => revokeToken(t.id)));
     }
     tb.appendChild(tr);
   }
