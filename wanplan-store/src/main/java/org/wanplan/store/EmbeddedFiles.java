@@ -258,9 +258,11 @@ final class EmbeddedFiles implements AutoCloseable {
         return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).strip();
     }
 
+    /** Overwrites, then cuts what is left of a longer state: a reader never sees an empty file. */
     private static void write(FileChannel channel, String state) throws IOException {
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((state + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        byte[] bytes = (state + "\n").getBytes(StandardCharsets.US_ASCII);
+        channel.write(ByteBuffer.wrap(bytes), 0);
+        channel.truncate(bytes.length);
         channel.force(true);
     }
 }
