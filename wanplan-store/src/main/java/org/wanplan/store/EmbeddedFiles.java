@@ -124,7 +124,36 @@ final class EmbeddedFiles implements AutoCloseable {
 
     /** The JDBC URL of the database in {@code dir}. */
     static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME) + SETTINGS;
+        return url(dir, NAME);
+    }
+
+    private static String url(Path dir, String name) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name) + SETTINGS;
+    }
+
+    /** Statements run on a connection of their own. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection c, Statement s) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the database at {@code url}, then shuts that database down (closing it for
+     * every connection, so its file can be renamed). Only once the shutdown is under way is "database is
+     * closed" expected — from the shutdown itself or the closing of this connection — and ignored.
+     */
+    private static void runThenShutDown(String url, SqlWork work, boolean immediately) throws SQLException {
+        boolean shuttingDown = false;
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
+            work.run(c, s);
+            shuttingDown = true;
+            s.execute(immediately ? "SHUTDOWN IMMEDIATELY" : "SHUTDOWN");
+        } catch (SQLException e) {
+            if (!shuttingDown || e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                throw e;
+            }
+        }
     }
 
     /** Where the old file was kept, when this process had to rebuild the database after an unclean shutdown. */
@@ -173,27 +202,15 @@ final class EmbeddedFiles implements AutoCloseable {
         // the file as the dead process left it, before H2 opens (and writes to) it
         Files.copy(old, kept, StandardCopyOption.REPLACE_EXISTING);
         try {
-            try (Connection c = DriverManager.getConnection(
-                            "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME) + SETTINGS, "sa", "");
-                    Statement s = c.createStatement()) {
-                s.execute("SCRIPT TO '" + script.toAbsolutePath() + "'");
-                s.execute("SHUTDOWN IMMEDIATELY"); // no compaction of the damaged file
-            } catch (SQLException e) {
-                if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
-                    throw e;
-                }
-            }
-            try (Connection c = DriverManager.getConnection(
-                            "jdbc:h2:file:" + dir.toAbsolutePath().resolve(fresh) + SETTINGS, "sa", "");
-                    Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
-                moveIdentitiesPastLargestId(c);
-                s.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
-                    throw e;
-                }
-            }
+            // no compaction of the damaged file: SHUTDOWN IMMEDIATELY
+            runThenShutDown(url(dir, NAME), (c, s) -> s.execute("SCRIPT TO '" + script.toAbsolutePath() + "'"), true);
+            runThenShutDown(
+                    url(dir, fresh),
+                    (c, s) -> {
+                        s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
+                        moveIdentitiesPastLargestId(c);
+                    },
+                    false);
         } catch (SQLException e) {
             Files.deleteIfExists(dir.resolve(fresh + ".mv.db"));
             throw new IllegalStateException(
