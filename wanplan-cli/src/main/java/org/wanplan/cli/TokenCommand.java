@@ -119,13 +119,9 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            long number;
-            try {
-                number = Long.parseLong(id.startsWith("token#") ? id.substring("token#".length()) : id);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "ID must be a token id such as token#7 or 7, was '" + id + "'");
-            }
+            long number = Tokens.idOf(id)
+                    .orElseThrow(() -> new CommandLine.ParameterException(
+                            spec.commandLine(), "ID must be a token id such as token#7 or 7, was '" + id + "'"));
             Tokens.Info t;
             try (Database db = store.open(spec.commandLine().getErr())) {
                 t = db.tokens().revoke(actor(), number);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.JdbiException;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
@@ -724,7 +723,6 @@ public final class WanplanServer implements AutoCloseable {
     // ---------------------------------------------------------------- tokens (admin)
 
     private static final Set<String> TOKEN_FIELDS = Set.of("role");
-    private static final Pattern TOKEN_ID = Pattern.compile("(?:token#)?(\\d{1,18})");
 
     private void listTokens(Context ctx) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -760,13 +758,13 @@ public final class WanplanServer implements AutoCloseable {
     /** Revokes a token; this server forgets it at once (others within {@link TokenCache}'s time to live). */
     private void revokeToken(Context ctx) {
         String raw = ctx.pathParam("id");
-        java.util.regex.Matcher m = TOKEN_ID.matcher(raw);
-        if (!m.matches()) {
+        java.util.OptionalLong id = Tokens.idOf(raw);
+        if (id.isEmpty()) {
             throw ApiProblem.notFound("token '" + JsonRequest.abbreviate(raw) + "'");
         }
         Tokens.Info t;
         try {
-            t = db.tokens().revoke(caller(ctx).name(), Long.parseLong(m.group(1)));
+            t = db.tokens().revoke(caller(ctx).name(), id.getAsLong());
         } catch (java.util.NoSuchElementException e) {
             throw ApiProblem.notFound("token '" + raw + "'");
         }

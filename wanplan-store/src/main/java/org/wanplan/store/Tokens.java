@@ -78,6 +78,17 @@ public final class Tokens {
         return "token#" + id;
     }
 
+    /** The id in a token's name ({@code token#7}) or the bare number ({@code 7}); empty for anything else. */
+    public static java.util.OptionalLong idOf(String name) {
+        java.util.regex.Matcher m = NAME.matcher(name);
+        return m.matches() ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?:token#)?(\\d{1,18})");
+
+    private static final String INFO_COLUMNS =
+            "SELECT id, role, created_at, created_by, revoked_at, revoked_by FROM api_token";
+
     /** A token as listed: never the token itself (only its hash is stored), nor the hash. */
     public record Info(long id, Role role, Instant createdAt, String createdBy, Instant revokedAt, String revokedBy) {
         public boolean revoked() {
@@ -87,8 +98,7 @@ public final class Tokens {
 
     /** Every token ever created, revoked ones included, oldest first. */
     public List<Info> list() {
-        return session.read(h -> h.createQuery("SELECT id, role, created_at, created_by, revoked_at, revoked_by"
-                        + " FROM api_token ORDER BY id")
+        return session.read(h -> h.createQuery(INFO_COLUMNS + " ORDER BY id")
                 .map((rs, ctx) -> info(rs))
                 .list());
     }
@@ -102,8 +112,7 @@ public final class Tokens {
      */
     public Info revoke(String actor, long id) {
         return session.tx(h -> {
-            Info before = h.createQuery("SELECT id, role, created_at, created_by, revoked_at, revoked_by"
-                            + " FROM api_token WHERE id = :id FOR UPDATE")
+            Info before = h.createQuery(INFO_COLUMNS + " WHERE id = :id FOR UPDATE")
                     .bind("id", id)
                     .map((rs, ctx) -> info(rs))
                     .findOne()
