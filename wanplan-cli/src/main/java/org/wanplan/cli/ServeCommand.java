@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
         }
-        Database db = store.open(spec.commandLine().getErr());
+        Database db = store.open();
         WanplanServer server;
         try {
             PrintWriter log = spec.commandLine().getOut();

@@ -1,13 +1,13 @@
 package org.wanplan.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.wanplan.store.Database;
+import org.wanplan.store.IncompatibleDataException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * Where the service keeps its data: {@code --data-dir DIR} (an embedded H2 file database, default
+ * Where the service keeps its data: {@code --data-dir DIR} (an embedded SQLite file, default
  * {@code ./data}) or {@code --db JDBC_URL} (PostgreSQL; user and password from the URL or from
  * {@code WANPLAN_DB_USER} / {@code WANPLAN_DB_PASSWORD}).
  */
@@ -16,7 +16,7 @@ final class StoreOptions {
         @Option(
                 names = "--data-dir",
                 paramLabel = "DIR",
-                description = "embedded H2 database directory (default: ./data)")
+                description = "embedded database directory (SQLite, wanplan.db; default: ./data)")
         Path dataDir;
 
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "e.g. jdbc:postgresql://127.0.0.1:5432/wanplan")
@@ -36,17 +36,15 @@ final class StoreOptions {
                 .toString();
     }
 
-    /** Opens the store; says on {@code err} when the embedded database had to be rebuilt after a crash. */
-    Database open(PrintWriter err) {
+    /** Opens the store; a data directory this version cannot open is a {@link CliFailure} saying what to do. */
+    Database open() {
         if (choice != null && choice.url != null) {
             return Database.open(choice.url, System.getenv("WANPLAN_DB_USER"), System.getenv("WANPLAN_DB_PASSWORD"));
         }
-        Database db = Database.embedded(choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"));
-        db.rebuiltAfterCrash().ifPresent(kept -> {
-            err.println("the last shutdown was not clean: the embedded database was rebuilt from its committed rows"
-                    + " (the old file is kept as " + kept + ")");
-            err.flush();
-        });
-        return db;
+        try {
+            return Database.embedded(choice != null && choice.dataDir != null ? choice.dataDir : Path.of("data"));
+        } catch (IncompatibleDataException e) {
+            throw new CliFailure(e.getMessage());
+        }
     }
 }

@@ -46,7 +46,7 @@ final class TokenCommand implements Runnable {
             Role r = Role.fromLabel(role)
                     .orElseThrow(() -> new CommandLine.ParameterException(
                             spec.commandLine(), "--role must be admin, planner or viewer, was '" + role + "'"));
-            try (Database db = store.open(spec.commandLine().getErr())) {
+            try (Database db = store.open()) {
                 String token = db.tokens().create(r, actor());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(token);
@@ -77,7 +77,7 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = store.open(spec.commandLine().getErr())) {
+            try (Database db = store.open()) {
                 out.printf(
                         java.util.Locale.ROOT, "%-8s %-8s %-20s %-20s %s%n", "ID", "ROLE", "CREATED", "BY", "REVOKED");
                 for (Tokens.Info t : db.tokens().list()) {
@@ -123,7 +123,7 @@ final class TokenCommand implements Runnable {
                     .orElseThrow(() -> new CommandLine.ParameterException(
                             spec.commandLine(), "ID must be a token id such as token#7 or 7, was '" + id + "'"));
             Tokens.Info t;
-            try (Database db = store.open(spec.commandLine().getErr())) {
+            try (Database db = store.open()) {
                 t = db.tokens().revoke(actor(), number);
             } catch (java.util.NoSuchElementException e) {
                 throw new CommandLine.ParameterException(

@@ -29,7 +29,7 @@ import org.wanplan.io.builtin.BuiltinNetworks;
 import org.wanplan.model.Network;
 import org.wanplan.model.Span;
 
-/** The API over real HTTP on an embedded H2 database. */
+/** The API over real HTTP on the embedded SQLite database. */
 class ApiTest {
     @TempDir
     static Path dir;

@@ -2,81 +2,97 @@ package org.wanplan.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The database: an embedded H2 file database by default, PostgreSQL in production. Opening it runs the
- * Flyway migrations (the same SQL for both: H2 runs in PostgreSQL mode), so a first run just works.
+ * The database: an embedded SQLite file by default, PostgreSQL in production. Opening it runs the Flyway
+ * migrations of its dialect ({@code db/migration/sqlite} or {@code db/migration/postgresql}: the same
+ * tables, version for version), so a first run just works.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit is on disk before it is acknowledged,
+ * and a process killed at any point leaves every transaction whole or absent. Its transactions begin
+ * {@code IMMEDIATE}, taking the one write lock at the start (see {@link Dialect#SQLITE}); other processes on
+ * the same file ({@code wanplan token create} while {@code wanplan serve} runs) wait for it, up to a
+ * minute.
  */
 public final class Database implements AutoCloseable {
-    static {
-        // H2's automatic mixed mode (AUTO_SERVER, below) opens a TCP port: on loopback only
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-    }
+    /** The embedded database's file in its data directory. */
+    public static final String EMBEDDED_FILE = "wanplan.db";
+
+    /** What wanplan versions up to 0.1 kept in the data directory (H2 2.5.252), which this one does not read. */
+    static final String H2_FILE = "wanplan.mv.db";
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final EmbeddedFiles files; // null unless embedded
+    private final Dialect dialect;
+    private final Optional<Lock> writes; // this process's transactions queue here when the database has one writer
 
-    private Database(HikariDataSource pool, EmbeddedFiles files) {
+    private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
-        this.files = files;
+        this.dialect = dialect;
+        this.writes = dialect.oneWriter() ? Optional.of(new ReentrantLock(true)) : Optional.empty();
         Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrations())
                 .load()
                 .migrate();
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = Jdbi.create(pool).define(Dialect.FOR_UPDATE, dialect.forUpdate());
     }
 
     /**
-     * An H2 file database in {@code dataDir} (created on first use). When the process that last had it open
-     * died without closing it, it is rebuilt first (see {@link #rebuiltAfterCrash()}).
+     * The SQLite database {@code wanplan.db} in {@code dataDir} (both created on first use).
+     *
+     * @throws IncompatibleDataException when {@code dataDir} holds an H2 database of an earlier version instead,
+     *     with what to do about it
      */
     public static Database embedded(Path dataDir) {
-        EmbeddedFiles files = EmbeddedFiles.claim(dataDir);
-        // a second process (`wanplan token create` while `wanplan serve` runs) connects through the first
-        // one, over a TCP port H2 opens itself on loopback, instead of failing on the file lock
-        return open(EmbeddedFiles.url(dataDir) + ";AUTO_SERVER=TRUE", "sa", "", files);
+        Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_FILE);
+        Path h2 = dataDir.toAbsolutePath().resolve(H2_FILE);
+        if (Files.exists(h2) && !Files.exists(file)) {
+            throw new IncompatibleDataException(h2 + " is an H2 database written by an earlier wanplan (up to 0.1);"
+                    + " the embedded database is SQLite now (" + file + ") and H2 files are not read. Move it"
+                    + " aside to start with an empty store (mv " + h2 + " " + h2 + ".old), or keep serving it"
+                    + " with the earlier version until its orders are ceased; tokens are re-issued with"
+                    + " 'wanplan token create'.");
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return open("jdbc:sqlite:" + file, null, null);
     }
 
-    /** Any JDBC URL (jdbc:postgresql://… or jdbc:h2:…). */
+    /** Any JDBC URL: {@code jdbc:postgresql://…}, or {@code jdbc:sqlite:FILE}. */
     public static Database open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, null);
-    }
-
-    private static Database open(String jdbcUrl, String user, String password, EmbeddedFiles files) {
+        Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
         config.setPoolName("wanplan");
-        HikariDataSource pool = null;
+        dialect.connectionProperties().forEach(config::addDataSourceProperty);
+        HikariDataSource pool = new HikariDataSource(config);
         try {
-            pool = new HikariDataSource(config);
-            return new Database(pool, files);
+            return new Database(pool, dialect);
         } catch (RuntimeException e) {
-            if (pool != null) {
-                pool.close();
-            }
-            if (files != null) {
-                files.abandon();
-            }
+            pool.close();
             throw e;
         }
     }
 
-    /**
-     * Where the embedded database's previous file was kept when this process found it not closed cleanly
-     * and rebuilt it; empty otherwise (and always for PostgreSQL, which recovers by itself).
-     */
-    public java.util.Optional<Path> rebuiltAfterCrash() {
-        return files == null ? java.util.Optional.empty() : files.rebuiltFrom();
+    /** Which database this is. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     Jdbi jdbi() {
@@ -85,7 +101,7 @@ public final class Database implements AutoCloseable {
 
     /** Work done in one transaction: {@link Tx}'s stores all join it; it commits when {@code work} returns and rolls back when it throws. */
     public <T, X extends Exception> T transaction(TxWork<T, X> work) throws X {
-        return jdbi.inTransaction(h -> work.apply(new Tx(h)));
+        return session().tx(h -> work.apply(new Tx(h)));
     }
 
     /** What {@link #transaction} runs. */
@@ -95,38 +111,39 @@ public final class Database implements AutoCloseable {
     }
 
     public Reservations reservations() {
-        return new Reservations(Session.of(jdbi));
+        return new Reservations(session());
     }
 
     public Orders orders() {
-        return new Orders(Session.of(jdbi));
+        return new Orders(session());
     }
 
     public Tokens tokens() {
-        return new Tokens(Session.of(jdbi));
+        return new Tokens(session());
     }
 
     public Designs designs() {
-        return new Designs(Session.of(jdbi));
+        return new Designs(session());
     }
 
     public StoredNetworks networks() {
-        return new StoredNetworks(Session.of(jdbi));
+        return new StoredNetworks(session());
     }
 
     public Idempotency idempotency() {
-        return new Idempotency(Session.of(jdbi));
+        return new Idempotency(session());
     }
 
     public Integrity integrity() {
-        return new Integrity(Session.of(jdbi));
+        return new Integrity(session());
+    }
+
+    private Session session() {
+        return Session.of(jdbi, writes);
     }
 
     @Override
     public void close() {
         pool.close();
-        if (files != null) {
-            files.close();
-        }
     }
 }

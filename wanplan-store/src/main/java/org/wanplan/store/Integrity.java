@@ -12,10 +12,11 @@ import org.jdbi.v3.core.Handle;
  * exactly its bandwidth on every span, no other order holds any, and each span's reserved total is the
  * sum of what the orders hold.
  *
- * <p>A database that keeps its transactions atomic across a crash (PostgreSQL) never needs mending;
- * this exists because the embedded H2 file database was seen, after {@code kill -9} during a burst of
- * reservations, to come back with part of a transaction persisted: a span's total missing one
- * reservation, or an order marked reserved whose reservation rows were gone. The reservation rows are
+ * <p>Both databases keep transactions atomic across a crash, so this should find nothing: it is a guard,
+ * and the crash tests require it to come back clean after every {@code kill -9}. It was written for the
+ * embedded H2 database of earlier versions, which after {@code kill -9} during a burst of reservations
+ * came back with part of a transaction persisted (a span's total missing one reservation, an order
+ * marked reserved whose reservation rows were gone). The reservation rows are
  * taken as the truth for the totals; an order's state is what its caller was told, so a reserved order
  * that lost its rows gets them back when they still fit, and otherwise returns to submitted. Every
  * repair is audited as {@code recovery}. Runs in one transaction with every span row locked.
@@ -42,7 +43,7 @@ public final class Integrity {
         return session.tx(h -> {
             List<String> repairs = new ArrayList<>();
             // lock every span row, in the same order reservations lock them
-            h.createQuery("SELECT network, span_id FROM span_capacity ORDER BY network, span_id FOR UPDATE")
+            h.createQuery("SELECT network, span_id FROM span_capacity ORDER BY network, span_id <forUpdate>")
                     .mapToMap()
                     .list();
             for (String id : h.createQuery(SUSPECTS).mapTo(String.class).list()) {

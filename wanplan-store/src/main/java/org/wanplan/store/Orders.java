@@ -157,7 +157,7 @@ public final class Orders {
 
     private static Optional<Order> load(Handle h, String id, boolean lock) {
         return h.createQuery("SELECT customer, network, state, design_id FROM orders WHERE id = :id"
-                        + (lock ? " FOR UPDATE" : ""))
+                        + (lock ? " <forUpdate>" : ""))
                 .bind("id", id)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .findOne()

@@ -12,7 +12,7 @@ import org.wanplan.model.Span;
  * Span capacity and the reservations orders make on it.
  *
  * <p>No overbooking, ever: a reservation runs in one transaction that locks the rows of the spans it
- * needs ({@code SELECT … FOR UPDATE}) in span-id order — a fixed order, so two reservations can never
+ * needs ({@code SELECT … FOR UPDATE} on PostgreSQL; on SQLite the transaction holds the one write lock from its start, see {@link Dialect}) in span-id order — a fixed order, so two reservations can never
  * wait on each other — checks every span, and then writes all of it or nothing. Row locks rather than
  * optimistic versions, because reservations on busy spans contend by design (a whole design's spans at
  * once), and retry storms under contention would be worse than a short wait. The schema also refuses
@@ -105,8 +105,9 @@ public final class Reservations {
                 .list();
         for (Map<String, Object> r : rows) {
             lock(h, (String) r.get("network"), (String) r.get("span_id"));
-            h.createUpdate("UPDATE span_capacity SET reserved_gbps = GREATEST(0, reserved_gbps - :g)"
-                            + " WHERE network = :n AND span_id = :s")
+            h.createUpdate(
+                            "UPDATE span_capacity SET reserved_gbps = CASE WHEN reserved_gbps > :g THEN reserved_gbps - :g ELSE 0 END"
+                                    + " WHERE network = :n AND span_id = :s")
                     .bind("g", ((Number) r.get("gbps")).doubleValue())
                     .bind("n", r.get("network"))
                     .bind("s", r.get("span_id"))
@@ -150,7 +151,7 @@ public final class Reservations {
     private static double[] lock(Handle h, String network, String span) {
         return h.createQuery(
                         "SELECT capacity_gbps, reserved_gbps FROM span_capacity WHERE network = :n AND span_id = :s"
-                                + " FOR UPDATE")
+                                + " <forUpdate>")
                 .bind("n", network)
                 .bind("s", span)
                 .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)})

@@ -1,5 +1,7 @@
 package org.wanplan.store;
 
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -14,11 +16,20 @@ abstract class Session {
 
     abstract <T, X extends Exception> T read(HandleCallback<T, X> work) throws X;
 
-    static Session of(Jdbi jdbi) {
+    /** Each transaction on its own handle, holding {@code writes} (when there is one) while it runs. */
+    static Session of(Jdbi jdbi, Optional<Lock> writes) {
         return new Session() {
             @Override
             <T, X extends Exception> T tx(HandleCallback<T, X> work) throws X {
-                return jdbi.inTransaction(work);
+                if (writes.isEmpty()) {
+                    return jdbi.inTransaction(work);
+                }
+                writes.get().lock();
+                try {
+                    return jdbi.inTransaction(work);
+                } finally {
+                    writes.get().unlock();
+                }
             }
 
             @Override

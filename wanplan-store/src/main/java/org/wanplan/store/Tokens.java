@@ -112,7 +112,7 @@ public final class Tokens {
      */
     public Info revoke(String actor, long id) {
         return session.tx(h -> {
-            Info before = h.createQuery(INFO_COLUMNS + " WHERE id = :id FOR UPDATE")
+            Info before = h.createQuery(INFO_COLUMNS + " WHERE id = :id <forUpdate>")
                     .bind("id", id)
                     .map((rs, ctx) -> info(rs))
                     .findOne()
@@ -132,8 +132,9 @@ public final class Tokens {
     }
 
     /** Now, as precisely as both databases store a timestamp (so what is returned is what is read back). */
+    /** Now, as both databases keep it (SQLite: milliseconds), so what is returned is what is stored. */
     private static Instant storedNow() {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static Info info(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -22,7 +22,7 @@ import org.wanplan.model.Span;
 
 /** The same reservation tests against every database wanplan runs on. */
 abstract class ReservationsContract {
-    private Database db;
+    Database db;
     private Reservations reservations;
 
     abstract Database open() throws Exception;
@@ -211,7 +211,7 @@ abstract class ReservationsContract {
         orders.create("t", "extra", "c", "tri", Map.of("ca", 1.0));
         orders.submit("t", "extra");
         orders.reserve("t", "extra");
-        // what kill -9 left behind on H2 (seen in H2ServeCrashTest): rows of a reserved order gone, rows of a
+        // what kill -9 left behind on the H2 database of earlier versions: rows of a reserved order gone, rows of a
         // submitted order present, a span total missing a reservation; and a reserved order whose rows are
         // gone while others took its room; a reserved order also holding a span it does not need
         db.jdbi().useHandle(h -> {

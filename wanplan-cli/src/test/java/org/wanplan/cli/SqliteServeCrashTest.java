@@ -3,8 +3,8 @@ package org.wanplan.cli;
 import java.util.List;
 import org.wanplan.store.Database;
 
-/** The kill -9 test on the embedded H2 database (the default), where the start-up check may have to mend. */
-class H2ServeCrashTest extends ServeCrashContract {
+/** The kill -9 test on the embedded SQLite file (the default). */
+class SqliteServeCrashTest extends ServeCrashContract {
     @Override
     List<String> storeArgs() {
         return List.of("--data-dir", dir.toString());
@@ -16,7 +16,7 @@ class H2ServeCrashTest extends ServeCrashContract {
     }
 
     @Override
-    boolean mayNeedRepair() {
-        return true;
+    int defaultRounds() {
+        return 3;
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.wanplan.store.Database;
 
-/** The overbooking race on the embedded H2 database. */
-class H2OverbookingHttpTest extends OverbookingHttpContract {
+/** The overbooking race on the embedded SQLite database. */
+class SqliteOverbookingHttpTest extends OverbookingHttpContract {
     @TempDir
     Path dir;
 

@@ -1,0 +1,75 @@
+package org.wanplan.store;
+
+import java.util.Map;
+
+/**
+ * What differs between the two databases the store runs on: where their migrations are, how a
+ * transaction locks what it is about to change, and the connection settings.
+ */
+public enum Dialect {
+    /**
+     * PostgreSQL, the production database: row locks ({@code SELECT … FOR UPDATE}), taken in span-id order so
+     * that reservations on different spans run side by side.
+     */
+    POSTGRESQL("classpath:db/migration/postgresql", "FOR UPDATE", false, Map.of()),
+    /**
+     * The embedded SQLite file. SQLite has one writer at a time and no row locks: every transaction begins
+     * {@code IMMEDIATE}, taking the write lock before its first read, so what it read cannot change before it
+     * writes (the guarantee {@code FOR UPDATE} gives on PostgreSQL). Within a process, transactions queue on
+     * a fair lock rather than on SQLite's busy handler, which polls; other processes wait on the busy
+     * handler, up to a minute. WAL with {@code synchronous=FULL}: a commit is durable when acknowledged.
+     */
+    SQLITE(
+            "classpath:db/migration/sqlite",
+            "",
+            true,
+            Map.of(
+                    "journal_mode", "WAL",
+                    "synchronous", "FULL",
+                    "transaction_mode", "IMMEDIATE",
+                    "busy_timeout", "60000",
+                    "foreign_keys", "true"));
+
+    /** The JDBI attribute that SQL uses where it locks rows it reads: {@code SELECT … <forUpdate>}. */
+    static final String FOR_UPDATE = "forUpdate";
+
+    private final String migrations;
+    private final String forUpdate;
+    private final boolean oneWriter;
+    private final Map<String, String> connectionProperties;
+
+    Dialect(String migrations, String forUpdate, boolean oneWriter, Map<String, String> connectionProperties) {
+        this.migrations = migrations;
+        this.forUpdate = forUpdate;
+        this.oneWriter = oneWriter;
+        this.connectionProperties = connectionProperties;
+    }
+
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        throw new IllegalArgumentException(
+                "unsupported database URL " + jdbcUrl + " (jdbc:postgresql://HOST:PORT/DB or jdbc:sqlite:FILE)");
+    }
+
+    String migrations() {
+        return migrations;
+    }
+
+    String forUpdate() {
+        return forUpdate;
+    }
+
+    Map<String, String> connectionProperties() {
+        return connectionProperties;
+    }
+
+    /** Whether the database runs one write transaction at a time (so a process queues its own). */
+    boolean oneWriter() {
+        return oneWriter;
+    }
+}
