@@ -20,13 +20,12 @@ import org.wanplan.io.csv.DemandCsvReader;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
 import org.wanplan.routing.Diversity;
-import org.wanplan.routing.FailureAnalysis;
 import org.wanplan.routing.FailureReport;
 import org.wanplan.routing.FailureScenario;
+import org.wanplan.routing.FailureSweep;
 import org.wanplan.routing.Gravity;
 import org.wanplan.routing.Metric;
 import org.wanplan.routing.Placement;
-import org.wanplan.routing.Router;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -111,12 +110,12 @@ final class FailuresCommand implements Callable<Integer> {
         if (scenarioFile != null) {
             scenarios.addAll(ScenarioFile.read(scenarioFile, n));
         }
-        Router router = Router.of(n, m);
-        Placement.Result base = Placement.place(router, demands, protection, false);
+        FailureSweep sweep = FailureSweep.prepare(n, demands, new FailureSweep.Options(m, protection, top));
+        Placement.Result base = sweep.baseline();
         FailureReport report;
         try (ProgressBar bar = progressBar(scenarios.size())) {
             IntConsumer tick = bar == null ? k -> {} : k -> bar.stepTo(k);
-            report = FailureAnalysis.run(router, base, scenarios, top, tick);
+            report = sweep.sweep(scenarios, tick).report();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

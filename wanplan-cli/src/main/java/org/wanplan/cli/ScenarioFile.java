@@ -55,7 +55,7 @@ final class ScenarioFile {
                 }
             }
             if (ok) {
-                scenarios.add(new FailureScenario(name, "multi", mask.spanBits(), mask.popBits()));
+                scenarios.add(new FailureScenario(name, FailureScenario.Kind.MULTI, mask));
             }
         }
         if (!problems.isEmpty()) {

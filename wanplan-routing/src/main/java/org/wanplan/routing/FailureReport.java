@@ -6,11 +6,14 @@ import org.wanplan.model.SpanId;
 /**
  * What a failure sweep found, in the shape Cisco's and Juniper's planners report it.
  *
- * @param scenarios every scenario, the most traffic lost first (then most demands lost, then name)
+ * @param scenarioCount how many scenarios were evaluated
+ * @param scenarios the sweep's top-K scenarios, the most traffic lost first (then most demands lost, then
+ *     name)
  * @param spans every span, the highest worst-case utilisation first
  * @param demands every placed demand, the largest worst-case latency increase first
  */
-public record FailureReport(List<ScenarioImpact> scenarios, List<SpanWorst> spans, List<DemandWorst> demands) {
+public record FailureReport(
+        long scenarioCount, List<ScenarioImpact> scenarios, List<SpanWorst> spans, List<DemandWorst> demands) {
     public FailureReport {
         scenarios = List.copyOf(scenarios);
         spans = List.copyOf(spans);

@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
-import org.wanplan.routing.FailureAnalysis;
+import org.wanplan.routing.FailureAccumulator;
 import org.wanplan.routing.FailureReport;
 import org.wanplan.routing.FailureScenario;
+import org.wanplan.routing.FailureSweep;
 import org.wanplan.routing.Gravity;
 import org.wanplan.routing.Mask;
 import org.wanplan.routing.Metric;
@@ -65,10 +66,13 @@ final class FailureView {
         Router router = Router.of(n, Metric.LATENCY);
         double gravity = asked.orElseGet(() -> defaultGravity(n, router, maxDemands));
         List<Demand> demands = Gravity.fromPopulation(n, gravity, maxDemands);
-        Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
-        FailureScenario scenario =
-                new FailureScenario(String.join(", ", elements), "what-if", mask.spanBits(), mask.popBits());
-        FailureReport report = FailureAnalysis.run(router, base, List.of(scenario), 1, k -> {});
+        FailureSweep sweep =
+                FailureSweep.of(router, Placement.place(router, demands, Optional.empty(), false), WORST_SPANS);
+        Placement.Result base = sweep.baseline();
+        FailureScenario scenario = new FailureScenario(String.join(", ", elements), FailureScenario.Kind.MULTI, mask);
+        FailureAccumulator acc = sweep.accumulator();
+        acc.add(0, scenario, sweep.evaluate(scenario));
+        FailureReport report = acc.report();
         FailureReport.ScenarioImpact impact = report.scenarios().get(0);
 
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -85,7 +89,7 @@ final class FailureView {
         mask.popBits().stream().forEach(p -> failedPops.add(n.pops().get(p).id().value()));
         ArrayNode spans = o.putArray("worstSpans");
         report.spans().stream()
-                .limit(10)
+                .limit(WORST_SPANS)
                 .forEach(s -> spans.addObject()
                         .put("id", s.span().value())
                         .put("capacityGbps", s.capacityGbps())
@@ -131,6 +135,9 @@ final class FailureView {
     }
 
     static final double DEFAULT_PEAK = 0.5;
+
+    /** Rows of the worst-span table. */
+    private static final int WORST_SPANS = 10;
 
     private static boolean crosses(Network n, Path p, Mask mask) {
         return p.spans().stream().anyMatch(s -> mask.spanDown(n.indexOf(s)))

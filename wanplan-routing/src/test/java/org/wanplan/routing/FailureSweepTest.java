@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.wanplan.model.Pop;
 import org.wanplan.model.Span;
 import org.wanplan.model.SpanId;
 
-class FailureAnalysisTest {
+class FailureSweepTest {
     @Test
     void a_ring_reroutes_the_long_way_and_loses_traffic_at_a_failed_end() throws Exception {
         // A-B-C-D-A, 100 km and 10 Gbps each; one 5 Gbps demand A-B
@@ -34,7 +33,9 @@ class FailureAnalysisTest {
                 .build();
         Router router = Router.of(ring, Metric.KM);
         Placement.Result base = Placement.place(router, List.of(Demand.of("ab", "a", "b", 5)), Optional.empty(), true);
-        FailureReport r = FailureAnalysis.run(router, base, FailureScenario.singles(ring), 10, k -> {});
+        FailureReport r = FailureSweep.of(router, base, 10)
+                .sweep(FailureScenario.singles(ring), k -> {})
+                .report();
         FailureReport.ScenarioImpact cutAb = impact(r, "span ab");
         assertThat(cutAb.rerouted()).isEqualTo(1);
         assertThat(cutAb.maxUtilisation()).isEqualTo(0.5); // 5 Gbps on the 10 Gbps spans of the long way
@@ -68,7 +69,9 @@ class FailureAnalysisTest {
         Placement.Result base =
                 Placement.place(router, List.of(Demand.of("ab", "a", "b", 4)), Optional.of(Diversity.NODE), true);
         assertThat(base.loadGbps()).containsExactly(4, 4, 4); // 1+1: both paths carry it
-        FailureReport r = FailureAnalysis.run(router, base, FailureScenario.singles(ring), 10, k -> {});
+        FailureReport r = FailureSweep.of(router, base, 10)
+                .sweep(FailureScenario.singles(ring), k -> {})
+                .report();
         FailureReport.ScenarioImpact cut = impact(r, "span ab");
         assertThat(cut.switched()).isEqualTo(1);
         assertThat(cut.rerouted()).isZero();
@@ -83,17 +86,16 @@ class FailureAnalysisTest {
         List<Demand> demands = Gravity.fromPopulation(n, 5_000, 600);
         Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
         List<FailureScenario> scenarios = FailureScenario.singles(n);
-        FailureReport fast = FailureAnalysis.run(router, base, scenarios, 10, k -> {});
+        FailureReport fast = FailureSweep.of(router, base, scenarios.size())
+                .sweep(scenarios, k -> {})
+                .report();
 
         Map<String, double[]> naiveLoads = new HashMap<>();
         Map<String, Double> naiveLost = new HashMap<>();
         for (FailureScenario sc : scenarios) {
             double[] load = new double[n.spans().size()];
             double lost = 0;
-            Mask mask = Mask.none().withSpanIndices(sc.spans());
-            for (int p = sc.pops().nextSetBit(0); p >= 0; p = sc.pops().nextSetBit(p + 1)) {
-                mask = mask.withPopIndex(p);
-            }
+            Mask mask = sc.down();
             for (Placement.Placed pl : base.placed()) {
                 Optional<Path> route =
                         router.shortest(pl.demand().from(), pl.demand().to(), mask);
@@ -117,7 +119,7 @@ class FailureAnalysisTest {
             int s = n.indexOf(w.span());
             double worst = base.loadGbps()[s];
             for (FailureScenario sc : scenarios) {
-                if (!sc.spans().get(s)) {
+                if (!sc.down().spanDown(s)) {
                     worst = Math.max(worst, naiveLoads.get(sc.name())[s]);
                 }
             }
@@ -127,11 +129,48 @@ class FailureAnalysisTest {
         }
     }
 
+    @Test
+    void accumulators_merge_in_any_order_to_the_one_sweep_and_keep_only_the_top_k() {
+        Network n = BuiltinNetworks.load("euro350").orElseThrow();
+        List<FailureScenario> scenarios = FailureScenario.singles(n);
+        FailureSweep sweep = FailureSweep.prepare(
+                n,
+                Gravity.fromPopulation(n, 5_000, 400),
+                new FailureSweep.Options(Metric.LATENCY, Optional.empty(), 5));
+        FailureReport whole = sweep.sweep(scenarios, k -> {}).report();
+
+        // three shards, each folded sequentially, merged in two different orders
+        FailureAccumulator[] shards = {sweep.accumulator(), sweep.accumulator(), sweep.accumulator()};
+        for (int k = scenarios.size() - 1; k >= 0; k--) {
+            shards[k % 3].add(k, scenarios.get(k), sweep.evaluate(scenarios.get(k)));
+        }
+        FailureReport forward = sweep.accumulator()
+                .merge(shards[0])
+                .merge(shards[1])
+                .merge(shards[2])
+                .report();
+        FailureAccumulator[] again = {sweep.accumulator(), sweep.accumulator(), sweep.accumulator()};
+        for (int k = 0; k < scenarios.size(); k++) {
+            again[k % 3].add(k, scenarios.get(k), sweep.evaluate(scenarios.get(k)));
+        }
+        FailureReport backward = again[2].merge(again[1]).merge(again[0]).report();
+        assertThat(forward).isEqualTo(whole);
+        assertThat(backward).isEqualTo(whole);
+
+        assertThat(whole.scenarioCount()).isEqualTo(scenarios.size());
+        assertThat(whole.scenarios()).hasSize(5);
+        assertThat(whole.spans()).allSatisfy(w -> assertThat(w.worstScenarios()).hasSizeLessThanOrEqualTo(5));
+        // the top 5 are the first 5 of the ranking kept whole
+        FailureReport all = FailureSweep.of(sweep.router(), sweep.baseline(), scenarios.size())
+                .sweep(scenarios, k -> {})
+                .report();
+        assertThat(whole.scenarios()).isEqualTo(all.scenarios().subList(0, 5));
+        assertThat(whole.demands()).isEqualTo(all.demands());
+    }
+
     private static boolean hits(Network n, Path p, FailureScenario sc) {
-        BitSet spans = sc.spans();
-        BitSet pops = sc.pops();
-        return p.spans().stream().anyMatch(s -> spans.get(n.indexOf(s)))
-                || p.pops().stream().anyMatch(x -> pops.get(n.indexOf(x)));
+        return p.spans().stream().anyMatch(s -> sc.down().spanDown(n.indexOf(s)))
+                || p.pops().stream().anyMatch(x -> sc.down().popDown(n.indexOf(x)));
     }
 
     private static FailureReport.ScenarioImpact impact(FailureReport r, String name) {

@@ -1,31 +1,59 @@
 package org.wanplan.routing;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.wanplan.model.Demand;
 import org.wanplan.model.FibreLength;
 import org.wanplan.model.Network;
 import org.wanplan.model.Span;
 
 /**
- * Exhaustive what-if: for every scenario, the demands it hits switch to their protection path when
- * that survives, are otherwise restored on the shortest surviving path (as the IGP would, whatever
- * the capacity: overloads show up as utilisation above 1), or are lost.
+ * The failure what-if, prepared once and asked scenario by scenario: for each scenario, the demands it
+ * hits switch to their protection path when that survives, are otherwise restored on the shortest
+ * surviving path (as the IGP would, whatever the capacity: overloads show up as utilisation above 1),
+ * or are lost. {@link #prepare} places the traffic; {@link #evaluate} gives one scenario's
+ * {@link Outcome}; a {@link FailureAccumulator} folds outcomes into the report with bounded memory and
+ * merges with others, so a sweep can be split across threads or machines and streamed.
  *
  * <p>Incremental: the baseline load is computed once; a scenario only touches the demands whose
  * working path crosses a failed element (found through per-span and per-PoP indices), and restores
  * them with one shortest-path tree per distinct source PoP rather than one search per demand.
- * Scenarios run in parallel; results do not depend on the thread count.
+ * Immutable after preparation and safe to evaluate from many threads; results do not depend on the
+ * thread count.
  */
-public final class FailureAnalysis {
+public final class FailureSweep {
+    /**
+     * How to place the traffic and how much of each ranking to keep.
+     *
+     * @param metric the routing metric of placement and restoration
+     * @param protection the diversity of 1+1 protection asked of every demand; empty for none
+     * @param topK scenarios kept in the ranking, and worst scenarios kept per span
+     */
+    public record Options(Metric metric, Optional<Diversity> protection, int topK) {
+        public Options {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(protection, "protection");
+            if (topK < 1) {
+                throw new IllegalArgumentException("topK must be >= 1, was " + topK);
+            }
+        }
+
+        /** By latency, unprotected, the top 10. */
+        public static Options defaults() {
+            return new Options(Metric.LATENCY, Optional.empty(), 10);
+        }
+    }
+
     private final Router router;
     private final Graph g;
     private final Placement.Result baseline;
+    private final int topK;
     private final List<Placement.Placed> placed;
     private final int[][] demandsOnSpan;
     private final int[][] demandsAtPop;
@@ -37,7 +65,8 @@ public final class FailureAnalysis {
     private final double[] gbps;
     private final double[] latencyPerSpan;
 
-    private FailureAnalysis(Router router, Placement.Result baseline) {
+    private FailureSweep(Router router, Placement.Result baseline, int topK) {
+        this.topK = topK;
         this.router = router;
         this.g = router.graph();
         this.baseline = baseline;
@@ -72,18 +101,73 @@ public final class FailureAnalysis {
         }
     }
 
-    /** Runs {@code scenarios} against the placed demands of {@code baseline}, reporting progress per scenario. */
-    public static FailureReport run(
-            Router router,
-            Placement.Result baseline,
-            List<FailureScenario> scenarios,
-            int topScenariosPerSpan,
-            IntConsumer progress) {
-        return new FailureAnalysis(router, baseline).sweep(scenarios, topScenariosPerSpan, progress);
+    /** Places {@code demands} on {@code network} as {@code options} say, ready to evaluate scenarios. */
+    public static FailureSweep prepare(Network network, List<Demand> demands, Options options) {
+        Router router = Router.of(network, options.metric());
+        return of(router, Placement.place(router, demands, options.protection(), false), options.topK());
     }
 
-    /** The outcome of one scenario: per-span load and per-demand latency (NaN: lost; untouched: baseline). */
-    record Outcome(
+    /** A sweep over traffic already placed by {@code router} (whose metric restores it). */
+    public static FailureSweep of(Router router, Placement.Result baseline, int topK) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("topK must be >= 1, was " + topK);
+        }
+        return new FailureSweep(router, baseline, topK);
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public Network network() {
+        return g.network;
+    }
+
+    /** The traffic as placed on the intact network. */
+    public Placement.Result baseline() {
+        return baseline;
+    }
+
+    /** How many scenarios and worst cases per span the accumulators keep. */
+    public int topK() {
+        return topK;
+    }
+
+    /** An empty accumulator for this sweep's outcomes. */
+    public FailureAccumulator accumulator() {
+        return new FailureAccumulator(this);
+    }
+
+    /**
+     * Evaluates every scenario in parallel on all cores and folds them into one accumulator; scenario
+     * {@code k} of the list has sequence number {@code k} (ties in the rankings go to the lower number).
+     * {@code progress} hears the count done after each scenario, from any thread.
+     */
+    public FailureAccumulator sweep(List<FailureScenario> scenarios, IntConsumer progress) {
+        AtomicInteger done = new AtomicInteger();
+        return IntStream.range(0, scenarios.size())
+                .parallel()
+                .collect(
+                        this::accumulator,
+                        (acc, k) -> {
+                            acc.add(k, scenarios.get(k), evaluate(scenarios.get(k)));
+                            progress.accept(done.incrementAndGet());
+                        },
+                        FailureAccumulator::merge);
+    }
+
+    /**
+     * One scenario's effect on the placed traffic. The arrays belong to the receiver (they are not copied).
+     *
+     * @param load Gbps per span index after restoration; NaN for a failed span
+     * @param touched indices (into {@link Placement.Result#placed()}) of the demands the scenario hit
+     * @param latency one-way latency in ms of each touched demand after the failure; NaN when lost
+     * @param affected demands whose working path lost an element
+     * @param switched protected demands that carried on on their protection path
+     * @param rerouted demands restored on the surviving network
+     * @param lost demands with no surviving path (or a failed end PoP)
+     */
+    public record Outcome(
             double[] load,
             int[] touched,
             double[] latency,
@@ -93,19 +177,19 @@ public final class FailureAnalysis {
             int lost,
             double lostGbps) {}
 
-    private FailureReport sweep(List<FailureScenario> scenarios, int top, IntConsumer progress) {
-        Outcome[] outcomes = new Outcome[scenarios.size()];
-        AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, scenarios.size()).parallel().forEach(k -> {
-            outcomes[k] = evaluate(scenarios.get(k));
-            progress.accept(done.incrementAndGet());
-        });
-        return aggregate(scenarios, outcomes, top);
+    /** Utilisation of span {@code s} under {@code load} Gbps (0 for a failed span, infinite when it has no capacity). */
+    double utilisation(int s, double load) {
+        if (Double.isNaN(load)) {
+            return 0;
+        }
+        double capacity = g.network.spans().get(s).capacityGbps();
+        return capacity > 0 ? load / capacity : load > 1e-9 ? Double.POSITIVE_INFINITY : 0;
     }
 
-    Outcome evaluate(FailureScenario scenario) {
-        BitSet spansDown = scenario.spans();
-        BitSet popsDown = scenario.pops();
+    /** What {@code scenario} does to the placed traffic. */
+    public Outcome evaluate(FailureScenario scenario) {
+        BitSet spansDown = scenario.down().spans();
+        BitSet popsDown = scenario.down().pops();
         double[] load = baseline.loadGbps();
         BitSet hit = new BitSet(placed.size());
         spansDown.stream().forEach(s -> Arrays.stream(demandsOnSpan[s]).forEach(hit::set));
@@ -239,118 +323,6 @@ public final class FailureAnalysis {
             ms += latencyPerSpan[s];
         }
         return ms;
-    }
-
-    private FailureReport aggregate(List<FailureScenario> scenarios, Outcome[] outcomes, int top) {
-        Network n = g.network;
-        List<FailureReport.ScenarioImpact> impacts = new ArrayList<>();
-        for (int k = 0; k < outcomes.length; k++) {
-            Outcome o = outcomes[k];
-            double maxUtil = 0;
-            for (int s = 0; s < g.m; s++) {
-                maxUtil = Math.max(maxUtil, utilisation(s, o.load()[s]));
-            }
-            impacts.add(new FailureReport.ScenarioImpact(
-                    scenarios.get(k).name(),
-                    o.affected(),
-                    o.switched(),
-                    o.rerouted(),
-                    o.lost(),
-                    o.lostGbps(),
-                    maxUtil));
-        }
-        impacts.sort(Comparator.comparingDouble((FailureReport.ScenarioImpact i) -> -i.lostGbps())
-                .thenComparingInt(i -> -i.lost())
-                .thenComparing(FailureReport.ScenarioImpact::scenario));
-
-        List<FailureReport.SpanWorst> spans = new ArrayList<>();
-        double[] base = baseline.loadGbps();
-        for (int s = 0; s < g.m; s++) {
-            int[] worst = topScenarios(outcomes, s, top);
-            double worstUtil =
-                    worst.length == 0 ? 0 : utilisation(s, outcomes[worst[0]].load()[s]);
-            List<String> names = new ArrayList<>();
-            for (int k : worst) {
-                if (outcomes[k].load()[s] > base[s] + 1e-9) {
-                    names.add(scenarios.get(k).name());
-                }
-            }
-            spans.add(new FailureReport.SpanWorst(
-                    n.spans().get(s).id(),
-                    n.spans().get(s).capacityGbps(),
-                    baseline.utilisation(s),
-                    Math.max(worstUtil, baseline.utilisation(s)),
-                    names));
-        }
-        spans.sort(Comparator.comparingDouble((FailureReport.SpanWorst w) -> -w.worstUtilisation())
-                .thenComparing(w -> w.span().value()));
-
-        int d = placed.size();
-        double[] worstLatency = new double[d];
-        String[] worstScenario = new String[d];
-        int[] lostIn = new int[d];
-        for (int i = 0; i < d; i++) {
-            worstLatency[i] = placed.get(i).working().latencyMs();
-            worstScenario[i] = "";
-        }
-        for (int k = 0; k < outcomes.length; k++) {
-            Outcome o = outcomes[k];
-            for (int j = 0; j < o.touched().length; j++) {
-                int i = o.touched()[j];
-                double ms = o.latency()[j];
-                if (Double.isNaN(ms)) {
-                    lostIn[i]++;
-                } else if (ms > worstLatency[i] + 1e-12) {
-                    worstLatency[i] = ms;
-                    worstScenario[i] = scenarios.get(k).name();
-                }
-            }
-        }
-        List<FailureReport.DemandWorst> demands = new ArrayList<>();
-        for (int i = 0; i < d; i++) {
-            demands.add(new FailureReport.DemandWorst(
-                    placed.get(i).demand().id(),
-                    placed.get(i).working().latencyMs(),
-                    worstLatency[i],
-                    worstScenario[i],
-                    lostIn[i]));
-        }
-        demands.sort(Comparator.comparingDouble(
-                        (FailureReport.DemandWorst w) -> -(w.worstLatencyMs() - w.baselineLatencyMs()))
-                .thenComparing(FailureReport.DemandWorst::demand));
-        return new FailureReport(impacts, spans, demands);
-    }
-
-    /** Indices of the scenarios with the highest load on span {@code s} (failed excluded), highest first. */
-    private static int[] topScenarios(Outcome[] outcomes, int s, int top) {
-        int[] best = new int[top];
-        int size = 0;
-        for (int k = 0; k < outcomes.length; k++) {
-            double load = outcomes[k].load()[s];
-            if (Double.isNaN(load)) {
-                continue;
-            }
-            int at = size < top ? size++ : top;
-            // insertion into a short sorted array: keeps ties in scenario order
-            while (at > 0 && outcomes[best[at - 1]].load()[s] < load) {
-                if (at < top) {
-                    best[at] = best[at - 1];
-                }
-                at--;
-            }
-            if (at < top) {
-                best[at] = k;
-            }
-        }
-        return Arrays.copyOf(best, size);
-    }
-
-    private double utilisation(int s, double load) {
-        if (Double.isNaN(load)) {
-            return 0;
-        }
-        double capacity = g.network.spans().get(s).capacityGbps();
-        return capacity > 0 ? load / capacity : load > 1e-9 ? Double.POSITIVE_INFINITY : 0;
     }
 
     private static <T> int[] indices(List<T> ids, java.util.function.ToIntFunction<T> index) {
