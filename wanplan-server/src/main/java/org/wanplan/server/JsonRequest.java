@@ -35,7 +35,7 @@ final class JsonRequest {
     /** Parses {@code text}; a body that is not a JSON object is refused at once (400). */
     static JsonRequest parse(String text, Set<String> known) {
         if (text == null || text.isBlank()) {
-            throw new ApiProblem(400, "malformed-json", "The body is not valid JSON", "the request has no body");
+            throw new ApiProblem(ProblemCode.MALFORMED_JSON, "the request has no body");
         }
         JsonNode node;
         try {
@@ -43,14 +43,12 @@ final class JsonRequest {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new ApiProblem(
-                    400,
-                    "malformed-json",
-                    "The body is not valid JSON",
+                    ProblemCode.MALFORMED_JSON,
                     (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
                             + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw new ApiProblem(400, "malformed-json", "The body is not valid JSON", "expected a JSON object");
+            throw new ApiProblem(ProblemCode.MALFORMED_JSON, "expected a JSON object");
         }
         return new JsonRequest(node, Set.copyOf(known));
     }

@@ -98,10 +98,7 @@ final class NetworkCatalog {
     synchronized Network importNetwork(String actor, String name, String format, byte[] body) {
         if (networks.containsKey(name) || db.networks().exists(name)) {
             throw new ApiProblem(
-                    409,
-                    "network-exists",
-                    "A network of that name exists",
-                    "network '" + name + "' exists already; choose another name");
+                    ProblemCode.NETWORK_EXISTS, "network '" + name + "' exists already; choose another name");
         }
         String ext = FORMATS.get(format);
         Path dir = null;
@@ -114,9 +111,7 @@ final class NetworkCatalog {
                 n = NetworkFiles.with(ImportOptions.defaults()).read(file).withName(name);
             } catch (InputException e) {
                 throw new ApiProblem(
-                        422,
-                        "invalid-network",
-                        "The network file does not import",
+                        ProblemCode.INVALID_NETWORK,
                         e.problems().size() + " problem(s) in the uploaded " + format + " file",
                         e.problems().stream().map(p -> fieldError(p, file)).toList());
             }

@@ -59,6 +59,9 @@ import org.wanplan.store.Tx;
  * and replayed for a retry of the same request by the same caller.
  */
 public final class WanplanServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WanplanServer.class);
+    private static final java.security.SecureRandom ERROR_IDS = new java.security.SecureRandom();
+
     /** Largest request body accepted (bytes); a larger one is refused with 413 before it is read. */
     public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
@@ -144,26 +147,21 @@ public final class WanplanServer implements AutoCloseable {
                     (e, ctx) -> problem(
                             ctx,
                             new ApiProblem(
-                                    409,
-                                    "overbooked",
-                                    "Not enough capacity left on a span",
+                                    ProblemCode.OVERBOOKED,
                                     e.getMessage(),
                                     List.of(new ApiProblem.FieldError("span", e.span())))));
             r.exception(
                     IllegalTransitionException.class,
-                    (e, ctx) -> problem(
-                            ctx,
-                            new ApiProblem(409, "illegal-transition", "The order cannot do that now", e.getMessage())));
+                    (e, ctx) -> problem(ctx, new ApiProblem(ProblemCode.ILLEGAL_TRANSITION, e.getMessage())));
             r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e)));
             r.exception(Exception.class, (e, ctx) -> {
-                e.printStackTrace();
-                problem(
-                        ctx,
-                        new ApiProblem(500, "internal-error", "Internal error", "the server failed; it is logged"));
+                String errorId = "err-" + HexFormat.of().toHexDigits(ERROR_IDS.nextLong());
+                LOG.error("{} {} {} failed ({})", errorId, ctx.method(), ctx.path(), e.toString(), e);
+                problem(ctx, ApiProblem.internal(errorId));
             });
             r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    problem(ctx, new ApiProblem(404, "not-found", "Not found", "no resource at " + ctx.path()));
+                    problem(ctx, new ApiProblem(ProblemCode.NOT_FOUND, "no resource at " + ctx.path()));
                 }
             });
             r.error(
@@ -171,9 +169,7 @@ public final class WanplanServer implements AutoCloseable {
                     ctx -> problem(
                             ctx,
                             new ApiProblem(
-                                    405,
-                                    "method-not-allowed",
-                                    "Method not allowed",
+                                    ProblemCode.METHOD_NOT_ALLOWED,
                                     ctx.method() + " is not allowed on " + ctx.path())));
         });
     }
@@ -222,14 +218,12 @@ public final class WanplanServer implements AutoCloseable {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"wanplan\"");
             throw new ApiProblem(
-                    401,
-                    "unauthenticated",
-                    "Authentication required",
+                    ProblemCode.UNAUTHENTICATED,
                     "send Authorization: Bearer <token> (create one with `wanplan token create`)");
         }
         Caller caller = tokens.caller(header.substring(7).strip()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"wanplan\", error=\"invalid_token\"");
-            return new ApiProblem(401, "invalid-token", "Authentication required", "the token is not known");
+            return new ApiProblem(ProblemCode.INVALID_TOKEN, "the token is not known");
         });
         ctx.attribute(CALLER, caller);
     }
@@ -239,13 +233,11 @@ public final class WanplanServer implements AutoCloseable {
         return ctx -> {
             Caller c = ctx.attribute(CALLER);
             if (c == null) {
-                throw new ApiProblem(401, "unauthenticated", "Authentication required", "no token");
+                throw new ApiProblem(ProblemCode.UNAUTHENTICATED, "no token");
             }
             if (!c.role().allows(required)) {
                 throw new ApiProblem(
-                        403,
-                        "forbidden",
-                        "Not allowed for this role",
+                        ProblemCode.FORBIDDEN,
                         "this needs the " + required.label() + " role; the token is "
                                 + c.role().label());
             }
@@ -254,16 +246,15 @@ public final class WanplanServer implements AutoCloseable {
     }
 
     private static ApiProblem tooLarge() {
-        return new ApiProblem(
-                413, "payload-too-large", "The request body is too large", "the limit is " + MAX_BODY_BYTES + " bytes");
+        return new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "the limit is " + MAX_BODY_BYTES + " bytes");
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {
         return switch (e.getStatus()) {
             case 413 -> tooLarge();
-            case 404 -> new ApiProblem(404, "not-found", "Not found", e.getMessage());
-            case 405 -> new ApiProblem(405, "method-not-allowed", "Method not allowed", e.getMessage());
-            default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+            case 404 -> new ApiProblem(ProblemCode.NOT_FOUND, e.getMessage());
+            case 405 -> new ApiProblem(ProblemCode.METHOD_NOT_ALLOWED, e.getMessage());
+            default -> ApiProblem.ofHttpStatus(e.getStatus(), e.getMessage());
         };
     }
 
@@ -274,6 +265,7 @@ public final class WanplanServer implements AutoCloseable {
                 .put("detail", p.getMessage())
                 .put("code", p.code())
                 .put("instance", ctx.path());
+        p.errorId().ifPresent(id -> o.put("errorId", id));
         if (!p.errors().isEmpty()) {
             ArrayNode errors = o.putArray("errors");
             p.errors()
@@ -360,9 +352,7 @@ public final class WanplanServer implements AutoCloseable {
     private static void replay(Context ctx, Idempotency.Response kept, String fingerprint) {
         if (!kept.fingerprint().equals(fingerprint)) {
             throw new ApiProblem(
-                    422,
-                    "idempotency-key-reused",
-                    "The idempotency key was used for another request",
+                    ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was first sent with a different method, path or body");
         }
         ctx.header("Idempotent-Replayed", "true");
@@ -672,9 +662,7 @@ public final class WanplanServer implements AutoCloseable {
         String action = ctx.pathParam("action");
         if (!ACTIONS.contains(action)) {
             throw new ApiProblem(
-                    404,
-                    "not-found",
-                    "Not found",
+                    ProblemCode.NOT_FOUND,
                     "no order action '" + action + "' (actions: " + String.join(", ", ACTIONS) + ")");
         }
         if (!ctx.body().isBlank()) {
