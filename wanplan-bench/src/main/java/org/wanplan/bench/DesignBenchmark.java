@@ -19,16 +19,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
 import org.wanplan.design.Designer;
-import org.wanplan.design.PriceBook;
 import org.wanplan.design.Quote;
-import org.wanplan.design.Resilience;
-import org.wanplan.design.Site;
-import org.wanplan.design.SiteRole;
 import org.wanplan.design.Topology;
 import org.wanplan.io.builtin.BuiltinNetworks;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 /**
  * P3: design and quote of a 500-site enterprise on euro350, hub-and-spoke with 5 hubs (seed 20261129:

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.wanplan.io.NetworkFiles;
-import org.wanplan.io.sndlib.SndlibModel;
-import org.wanplan.io.sndlib.SndlibNetwork;
-import org.wanplan.io.sndlib.SndlibPlanning;
+import org.wanplan.io.sndlib.SndlibModelReader;
+import org.wanplan.model.sndlib.SndlibModel;
+import org.wanplan.model.sndlib.SndlibNetwork;
 import org.wanplan.planning.CapacityPlan;
 import org.wanplan.planning.CapacityPlanner;
 import org.wanplan.planning.PlanningProblem;
+import org.wanplan.planning.sndlib.SndlibPlanning;
 
 /**
  * P4: time to optimum, or the gap after the time limit, for SNDlib instances — a solver-quality
@@ -59,9 +60,9 @@ public final class PlanningBenchmark {
 
     private static PlanningProblem problem(SndlibNetwork s, Path modelFile) throws Exception {
         try (Reader in = Files.newBufferedReader(modelFile)) {
-            SndlibModel model = SndlibModel.read(
+            SndlibModel model = SndlibModelReader.read(
                     in, modelFile.toString(), modelFile.getFileName().toString());
-            return SndlibPlanning.problem(s, model, 1, 0, modelFile.toString());
+            return SndlibPlanning.problem(s, model, 1, 0);
         }
     }
 }

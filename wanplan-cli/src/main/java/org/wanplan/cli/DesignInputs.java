@@ -2,9 +2,9 @@ package org.wanplan.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.wanplan.design.PriceBook;
-import org.wanplan.design.Site;
 import org.wanplan.design.Topology;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Site;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

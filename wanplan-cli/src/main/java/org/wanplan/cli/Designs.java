@@ -10,8 +10,8 @@ import java.util.List;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignFigures;
 import org.wanplan.design.Quote;
-import org.wanplan.design.Site;
-import org.wanplan.design.SiteCsvReader;
+import org.wanplan.io.sites.SiteCsvReader;
+import org.wanplan.model.Site;
 
 /** What the design and compare commands share: reading sites, per-site sums, summary figures. */
 final class Designs {
@@ -21,19 +21,19 @@ final class Designs {
     static List<Site> sites(Path file) throws Exception {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-                    ? org.wanplan.design.SiteJsonReader.read(in, file.toString())
+                    ? org.wanplan.io.sites.SiteJsonReader.read(in, file.toString())
                     : SiteCsvReader.read(in, file.toString());
         }
     }
 
     /** The price book in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
-    static org.wanplan.design.PriceBook priceBook(Path file) throws Exception {
+    static org.wanplan.model.PriceBook priceBook(Path file) throws Exception {
         if (file == null) {
-            return org.wanplan.design.PriceBook.defaults();
+            return org.wanplan.model.PriceBook.defaults();
         }
         String name = file.toString().toLowerCase(java.util.Locale.ROOT);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return org.wanplan.design.PriceBookFile.read(
+            return org.wanplan.io.price.PriceBookFile.read(
                     in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
         }
     }
@@ -47,8 +47,11 @@ final class Designs {
     }
 
     /** The compare figures of one design, as the JSON object {@code compare --json} prints per network. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper SUMMARY_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     static ObjectNode summary(Design d, Quote q) {
-        return DesignFigures.summary(d, q);
+        return SUMMARY_JSON.valueToTree(DesignFigures.summary(d, q));
     }
 
     static double percentile(double[] sorted, double p) {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.wanplan.io.InputException;
-import org.wanplan.io.InputProblem;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
 import picocli.CommandLine;
 
 /**

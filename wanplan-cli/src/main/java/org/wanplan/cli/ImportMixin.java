@@ -1,6 +1,6 @@
 package org.wanplan.cli;
 
-import org.wanplan.io.ImportOptions;
+import org.wanplan.io.input.ImportOptions;
 import org.wanplan.model.Fibre;
 import picocli.CommandLine.Option;
 

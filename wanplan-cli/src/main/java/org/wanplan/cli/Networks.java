@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-import org.wanplan.io.InputException;
 import org.wanplan.io.NetworkFiles;
 import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.input.InputException;
 import org.wanplan.model.Network;
 
 /** Resolves a NETWORK argument: a file when one exists at that path, else a built-in network name. */
@@ -14,10 +14,11 @@ final class Networks {
     private Networks() {}
 
     static Network load(String nameOrFile) throws IOException, InputException {
-        return load(nameOrFile, org.wanplan.io.ImportOptions.defaults());
+        return load(nameOrFile, org.wanplan.io.input.ImportOptions.defaults());
     }
 
-    static Network load(String nameOrFile, org.wanplan.io.ImportOptions options) throws IOException, InputException {
+    static Network load(String nameOrFile, org.wanplan.io.input.ImportOptions options)
+            throws IOException, InputException {
         Path path = Path.of(nameOrFile);
         if (Files.exists(path)) {
             return NetworkFiles.with(options).read(path);

@@ -14,15 +14,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wanplan.io.NetworkFiles;
 import org.wanplan.io.csv.DemandCsvReader;
-import org.wanplan.io.sndlib.SndlibModel;
-import org.wanplan.io.sndlib.SndlibNetwork;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
+import org.wanplan.io.sndlib.SndlibModelReader;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
+import org.wanplan.model.sndlib.SndlibModel;
+import org.wanplan.model.sndlib.SndlibNetwork;
 import org.wanplan.planning.CapacityPlan;
 import org.wanplan.planning.CapacityPlanner;
 import org.wanplan.planning.FeasibilityCheck;
 import org.wanplan.planning.PlanningProblem;
 import org.wanplan.planning.Survivability;
+import org.wanplan.planning.sndlib.SndlibPlanning;
+import org.wanplan.planning.sndlib.UnsupportedModelException;
 import org.wanplan.routing.Gravity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,9 +141,16 @@ final class PlanCommand implements Callable<Integer> {
             SndlibNetwork s = NetworkFiles.withDefaults().readSndlib(sndlib);
             SndlibModel m;
             try (Reader in = Files.newBufferedReader(model, StandardCharsets.UTF_8)) {
-                m = SndlibModel.read(in, model.toString(), model.getFileName().toString());
+                m = SndlibModelReader.read(
+                        in, model.toString(), model.getFileName().toString());
             }
-            return org.wanplan.io.sndlib.SndlibPlanning.problem(s, m, years, growth, model.toString());
+            try {
+                return SndlibPlanning.problem(s, m, years, growth);
+            } catch (UnsupportedModelException e) {
+                throw new InputException(e.unsupported().stream()
+                        .map(u -> new InputProblem(model.toString(), 0, "not supported: " + u))
+                        .toList());
+            }
         }
         if (network == null || (demands == null) == (gravity == null)) {
             throw new CommandLine.ParameterException(

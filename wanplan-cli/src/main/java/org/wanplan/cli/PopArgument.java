@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.wanplan.model.EditDistance;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
@@ -28,31 +29,11 @@ final class PopArgument {
     private static String closest(Network network, String text) {
         String wanted = text.toLowerCase(Locale.ROOT);
         return network.pops().stream()
-                .sorted(Comparator.comparingInt(
-                                (Pop p) -> distance(wanted, p.name().toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparingInt((Pop p) ->
+                                EditDistance.levenshtein(wanted, p.name().toLowerCase(Locale.ROOT)))
                         .thenComparing(p -> p.id().value()))
                 .limit(5)
                 .map(p -> p.id() + " (" + p.name() + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

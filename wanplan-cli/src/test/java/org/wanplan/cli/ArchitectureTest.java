@@ -3,14 +3,30 @@ package org.wanplan.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: model ← routing, io ← cli; the model uses the JDK only. */
+/**
+ * Dependencies read like the architecture: the model at the bottom (JDK only); io, routing and the store on
+ * the model (plus their own libraries); planning and design on the model and routing; the server and the
+ * command line on top. No package cycles, and no third-party type in a public signature that another module
+ * sees.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -25,35 +41,51 @@ class ArchitectureTest {
 
     @Test
     void the_model_depends_on_the_jdk_only() {
-        classes()
-                .that()
-                .resideInAPackage("org.wanplan.model..")
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.wanplan.model..", "java..")
-                .check(classes);
+        dependsOnlyOn("org.wanplan.model..", "java..");
+    }
+
+    @Test
+    void io_depends_on_the_model_and_its_formats_only() {
+        dependsOnlyOn(
+                "org.wanplan.io..",
+                "org.wanplan.model..",
+                "com.fasterxml.jackson..",
+                "org.w3c..",
+                "org.xml..",
+                "javax.xml..",
+                "java..");
     }
 
     @Test
     void the_routing_engine_depends_on_the_model_and_the_jdk_only() {
-        classes()
-                .that()
-                .resideInAPackage("org.wanplan.routing..")
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.wanplan.routing..", "org.wanplan.model..", "java..")
-                .check(classes);
+        dependsOnlyOn("org.wanplan.routing..", "org.wanplan.model..", "java..");
     }
 
     @Test
-    void planning_depends_on_the_model_and_or_tools_only() {
-        classes()
-                .that()
-                .resideInAPackage("org.wanplan.planning..")
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.wanplan.planning..", "org.wanplan.model..", "com.google.ortools..", "java..")
-                .check(classes);
+    void planning_depends_on_the_model_routing_and_or_tools_only() {
+        dependsOnlyOn(
+                "org.wanplan.planning..",
+                "org.wanplan.model..",
+                "org.wanplan.routing..",
+                "com.google.ortools..",
+                "java..");
+    }
+
+    @Test
+    void design_depends_on_the_model_and_routing_only() {
+        dependsOnlyOn("org.wanplan.design..", "org.wanplan.model..", "org.wanplan.routing..", "java..");
+    }
+
+    @Test
+    void the_store_depends_on_the_model_and_its_database_libraries_only() {
+        dependsOnlyOn(
+                "org.wanplan.store..",
+                "org.wanplan.model..",
+                "org.jdbi..",
+                "org.flywaydb..",
+                "com.zaxxer.hikari..",
+                "java..",
+                "javax.sql..");
     }
 
     @Test
@@ -64,35 +96,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.ortools..")
-                .check(classes);
-    }
-
-    @Test
-    void design_stays_below_the_command_line_and_planning() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wanplan.design..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.wanplan.cli..", "org.wanplan.planning..", "picocli..")
-                .check(classes);
-    }
-
-    @Test
-    void the_store_depends_on_the_model_and_its_database_libraries_only() {
-        classes()
-                .that()
-                .resideInAPackage("org.wanplan.store..")
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wanplan.store..",
-                        "org.wanplan.model..",
-                        "org.jdbi..",
-                        "org.flywaydb..",
-                        "com.zaxxer.hikari..",
-                        "java..",
-                        "javax.sql..")
                 .check(classes);
     }
 
@@ -119,28 +122,76 @@ class ArchitectureTest {
     }
 
     @Test
-    void io_does_not_depend_on_the_command_line() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wanplan.io..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.wanplan.cli..", "picocli..")
-                .check(classes);
-    }
-
-    @Test
     void modules_form_no_cycles() {
         slices().matching("org.wanplan.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
+    void packages_form_no_cycles() {
+        slices().matching("org.wanplan.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * What a module offers another is made of JDK and wanplan types: a Jackson node, a JDBI handle or an
+     * OR-Tools solver stays inside the module that uses it (the command line, on top, offers nothing).
+     */
+    @Test
+    void no_third_party_type_in_a_public_signature_across_modules() {
+        classes()
+                .that()
+                .arePublic()
+                .and()
+                .resideOutsideOfPackage("org.wanplan.cli..")
+                .should(new ArchCondition<JavaClass>("show only JDK and wanplan types in public signatures") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        Stream.concat(
+                                        c.getCodeUnits().stream()
+                                                .filter(u -> u.getModifiers().contains(JavaModifier.PUBLIC))
+                                                .flatMap(ArchitectureTest::signatureTypes),
+                                        c.getFields().stream()
+                                                .filter(f -> f.getModifiers().contains(JavaModifier.PUBLIC))
+                                                .map(JavaField::getRawType))
+                                .filter(t -> !OURS_OR_JDK.test(t))
+                                .distinct()
+                                .forEach(t -> events.add(SimpleConditionEvent.violated(
+                                        c, c.getName() + " shows " + t.getName() + " in a public signature")));
+                    }
+                })
+                .check(classes);
+    }
+
+    @Test
     void the_rules_see_every_module() {
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.model"))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.io"))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.wanplan.cli"))
-                .isTrue();
+        for (String module : Set.of("model", "io", "routing", "planning", "design", "store", "server", "cli")) {
+            assertThat(classes.containPackage("org.wanplan." + module))
+                    .as(module)
+                    .isTrue();
+        }
+    }
+
+    private static final DescribedPredicate<JavaClass> OURS_OR_JDK =
+            DescribedPredicate.describe("JDK or wanplan", t -> {
+                JavaClass base = t.isArray() ? t.getBaseComponentType() : t;
+                return base.isPrimitive()
+                        || base.getPackageName().startsWith("java.")
+                        || base.getPackageName().startsWith("org.wanplan.");
+            });
+
+    private static Stream<JavaClass> signatureTypes(JavaCodeUnit u) {
+        return Stream.concat(
+                Stream.concat(u.getRawParameterTypes().stream(), Stream.of(u.getRawReturnType())),
+                u.getExceptionTypes().stream());
+    }
+
+    private static void dependsOnlyOn(String module, String... allowed) {
+        String[] packages = Stream.concat(Stream.of(module), Stream.of(allowed)).toArray(String[]::new);
+        classes()
+                .that()
+                .resideInAPackage(module)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(packages)
+                .check(classes);
     }
 }

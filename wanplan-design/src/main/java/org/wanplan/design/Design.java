@@ -3,6 +3,7 @@ package org.wanplan.design;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wanplan.model.Site;
 import org.wanplan.model.SpanId;
 import org.wanplan.routing.Path;
 

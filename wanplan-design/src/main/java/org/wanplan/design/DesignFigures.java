@@ -1,7 +1,5 @@
 package org.wanplan.design;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -23,9 +21,27 @@ public final class DesignFigures {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The comparison figures of one design, as {@code compare --json} prints them per network. */
-    public static ObjectNode summary(Design d, Quote q) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+    /**
+     * The figures a design is compared by, as {@code compare --json} prints them per network.
+     *
+     * @param onNetShare share of sites whose first tail is on-net
+     * @param p95TailKm nearest-rank 95th percentile of the first tails' km
+     * @param refused sites whose resilience option could not be met
+     */
+    public record Summary(
+            int sites,
+            double onNetShare,
+            double meanTailKm,
+            double p95TailKm,
+            double meanRttMs,
+            double maxRttMs,
+            double meanAvailability,
+            double minAvailability,
+            int refused,
+            BigDecimal totalContractValue) {}
+
+    /** The comparison figures of one design. */
+    public static Summary summary(Design d, Quote q) {
         double[] tails = d.sites().stream()
                 .mapToDouble(s -> s.tails().get(0).km())
                 .sorted()
@@ -36,17 +52,17 @@ public final class DesignFigures {
         double[] availability = d.accepted().stream()
                 .mapToDouble(Design.SiteDesign::availability)
                 .toArray();
-        o.put("sites", d.sites().size());
-        o.put("onNetShare", d.sites().isEmpty() ? 0 : (double) onNet / d.sites().size());
-        o.put("meanTailKm", Arrays.stream(tails).average().orElse(0));
-        o.put("p95TailKm", percentile(tails, 95));
-        o.put("meanRttMs", Arrays.stream(rtt).average().orElse(0));
-        o.put("maxRttMs", Arrays.stream(rtt).max().orElse(0));
-        o.put("meanAvailability", Arrays.stream(availability).average().orElse(0));
-        o.put("minAvailability", Arrays.stream(availability).min().orElse(0));
-        o.put("refused", d.sites().size() - d.accepted().size());
-        o.put("totalContractValue", q.totalContractValue());
-        return o;
+        return new Summary(
+                d.sites().size(),
+                d.sites().isEmpty() ? 0 : (double) onNet / d.sites().size(),
+                Arrays.stream(tails).average().orElse(0),
+                percentile(tails, 95),
+                Arrays.stream(rtt).average().orElse(0),
+                Arrays.stream(rtt).max().orElse(0),
+                Arrays.stream(availability).average().orElse(0),
+                Arrays.stream(availability).min().orElse(0),
+                d.sites().size() - d.accepted().size(),
+                q.totalContractValue());
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
 
 /**
  * Attaches sites to PoPs: the nearest PoP by access route (great-circle × {@link #accessRouteFactor},

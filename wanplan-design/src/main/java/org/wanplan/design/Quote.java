@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Site;
 
 /**
  * A price for a design: lines per site, and totals that are exactly the sums of the lines.

@@ -3,6 +3,8 @@ package org.wanplan.design;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 /** Which sites talk to which. */
 public enum Topology {

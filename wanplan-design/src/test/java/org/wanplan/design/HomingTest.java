@@ -11,6 +11,9 @@ import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 class HomingTest {
     private static final Network EURO = BuiltinNetworks.load("euro350").orElseThrow();

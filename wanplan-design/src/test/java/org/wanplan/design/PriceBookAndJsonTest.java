@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wanplan.io.InputException;
-import org.wanplan.io.InputProblem;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
+import org.wanplan.io.price.PriceBookFile;
+import org.wanplan.io.sites.SiteCsvReader;
+import org.wanplan.io.sites.SiteJsonReader;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
 
 class PriceBookAndJsonTest {
     @Test

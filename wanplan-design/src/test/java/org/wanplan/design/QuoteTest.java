@@ -14,6 +14,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.PopId;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 class QuoteTest {
     static Design.SiteDesign designed(String id, double mbps, double rt, double biz, Resilience r, double tailKm) {

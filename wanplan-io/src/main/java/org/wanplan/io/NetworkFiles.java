@@ -21,13 +21,15 @@ import org.wanplan.io.csv.CsvNetworkReader;
 import org.wanplan.io.csv.CsvNetworkWriter;
 import org.wanplan.io.graphml.GraphmlReader;
 import org.wanplan.io.graphml.GraphmlWriter;
+import org.wanplan.io.input.ImportOptions;
+import org.wanplan.io.input.InputException;
 import org.wanplan.io.json.GeoJsonWriter;
 import org.wanplan.io.json.JsonNetworkReader;
 import org.wanplan.io.json.JsonNetworkWriter;
 import org.wanplan.io.sndlib.SndlibNativeReader;
-import org.wanplan.io.sndlib.SndlibNetwork;
 import org.wanplan.io.sndlib.SndlibXmlReader;
 import org.wanplan.model.Network;
+import org.wanplan.model.sndlib.SndlibNetwork;
 
 /**
  * The one entry point for network files: read any supported format, write by extension.

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
 
 /** Every reader names file, line and rejected value for every problem, all at once. */
 class MalformedInputTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.input.ImportOptions;
 import org.wanplan.io.json.JsonNetworkReader;
 import org.wanplan.io.json.JsonNetworkWriter;
 import org.wanplan.model.FibreLength;

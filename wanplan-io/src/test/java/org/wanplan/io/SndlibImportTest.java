@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.wanplan.io.sndlib.SndlibNetwork;
+import org.wanplan.model.sndlib.SndlibNetwork;
 
 /**
  * Every SNDlib network, native and XML, imports with the node, link and demand counts and the total

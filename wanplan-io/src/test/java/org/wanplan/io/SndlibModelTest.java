@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.wanplan.io.sndlib.SndlibModel;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
+import org.wanplan.io.sndlib.SndlibModelReader;
+import org.wanplan.model.sndlib.SndlibModel;
 
 class SndlibModelTest {
     /** The 8-letter code in the file name matches the attributes inside (SOURCES.md's code table). */
@@ -29,7 +32,7 @@ class SndlibModelTest {
         for (Path f : files) {
             SndlibModel m;
             try (Reader in = Files.newBufferedReader(f)) {
-                m = SndlibModel.read(in, f.toString(), f.getFileName().toString());
+                m = SndlibModelReader.read(in, f.toString(), f.getFileName().toString());
             }
             String[] code = f.getFileName().toString().replace(".txt", "").split("-");
             assertThat(m.get("DEMAND_MODEL").orElseThrow().charAt(0))
@@ -49,8 +52,8 @@ class SndlibModelTest {
 
     @Test
     void bad_lines_are_reported_with_their_numbers() {
-        InputException e =
-                catchThrowableOfType(InputException.class, () -> SndlibModel.read(new StringReader("""
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> SndlibModelReader.read(new StringReader("""
                 ?SNDlib native format; type: model; version: 1.0
                 LINK_MODEL = UNDIRECTED
                 COLOUR = BLUE

@@ -11,6 +11,9 @@ import org.wanplan.routing.Path;
 
 /** A design and its quote as the API shows them: everything the map UI draws and the quote it prints. */
 final class DesignView {
+    private static final com.fasterxml.jackson.databind.ObjectMapper SUMMARY_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private DesignView() {}
 
     static ObjectNode json(Design d, Quote q) {
@@ -69,7 +72,7 @@ final class DesignView {
                 .sorted(java.util.Map.Entry.comparingByKey(
                         java.util.Comparator.comparing(org.wanplan.model.SpanId::value)))
                 .forEach(e -> load.put(e.getKey().value(), e.getValue()));
-        o.set("summary", DesignFigures.summary(d, q));
+        o.set("summary", SUMMARY_JSON.valueToTree(DesignFigures.summary(d, q)));
         return o;
     }
 

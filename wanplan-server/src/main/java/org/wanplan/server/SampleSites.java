@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Set;
-import org.wanplan.design.SiteCsvReader;
-import org.wanplan.io.Problems;
 import org.wanplan.io.csv.CsvTable;
+import org.wanplan.io.input.Problems;
+import org.wanplan.io.sites.SiteCsvReader;
 
 /** A shipped sample site list (CSV) as the JSON array {@code POST /designs} takes: one object per row, the CSV's columns as fields. */
 final class SampleSites {
@@ -34,7 +34,7 @@ final class SampleSites {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (org.wanplan.io.InputException e) {
+        } catch (org.wanplan.io.input.InputException e) {
             throw new IllegalStateException("a shipped sample does not read: " + e.getMessage(), e);
         }
     }

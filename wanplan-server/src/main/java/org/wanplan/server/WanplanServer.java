@@ -25,14 +25,14 @@ import org.jdbi.v3.core.JdbiException;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
 import org.wanplan.design.Designer;
-import org.wanplan.design.PriceBook;
 import org.wanplan.design.Quote;
-import org.wanplan.design.Site;
-import org.wanplan.design.SiteJsonReader;
 import org.wanplan.design.Topology;
-import org.wanplan.io.InputException;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.sites.SiteJsonReader;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
+import org.wanplan.model.PriceBook;
+import org.wanplan.model.Site;
 import org.wanplan.model.Span;
 import org.wanplan.store.AuditEntry;
 import org.wanplan.store.Caller;
@@ -529,7 +529,7 @@ public final class WanplanServer implements AutoCloseable {
             List<Site> sites = List.of();
             if (siteArray != null) {
                 try {
-                    sites = SiteJsonReader.read(siteArray, "sites");
+                    sites = SiteJsonReader.readArray(siteArray.toString(), "sites");
                 } catch (InputException e) {
                     req.errors(e.problems().stream()
                             .map(p -> new ApiProblem.FieldError("/sites/" + p.line(), p.message()))

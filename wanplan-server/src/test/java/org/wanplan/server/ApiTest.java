@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
 import org.wanplan.design.Designer;
-import org.wanplan.design.PriceBook;
 import org.wanplan.design.Quote;
-import org.wanplan.design.SiteJsonReader;
 import org.wanplan.design.Topology;
 import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.sites.SiteJsonReader;
 import org.wanplan.model.Network;
+import org.wanplan.model.PriceBook;
 import org.wanplan.model.Span;
 
 /** The API over real HTTP on the embedded SQLite database. */
@@ -89,7 +89,8 @@ class ApiTest {
         Network euro350 = BuiltinNetworks.load("euro350").orElseThrow();
         Design d = Designer.design(
                 euro350,
-                SiteJsonReader.read(ApiClient.JSON.readTree(body).get("sites"), "sites"),
+                SiteJsonReader.readArray(
+                        ApiClient.JSON.readTree(body).get("sites").toString(), "sites"),
                 DesignOptions.defaults(Topology.HUB_SPOKE));
         Quote q = Quote.of(d, PriceBook.defaults());
         JsonNode quote = api.get("/api/v1/designs/" + id, f.viewer).json().get("quote");

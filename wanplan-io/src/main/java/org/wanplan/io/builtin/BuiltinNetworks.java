@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.wanplan.io.ImportOptions;
-import org.wanplan.io.InputException;
 import org.wanplan.io.graphml.GraphmlReader;
+import org.wanplan.io.input.ImportOptions;
+import org.wanplan.io.input.InputException;
 import org.wanplan.io.json.JsonNetworkReader;
 import org.wanplan.model.Network;
 

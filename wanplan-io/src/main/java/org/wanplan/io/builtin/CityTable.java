@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
 import org.wanplan.io.csv.CsvTable;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
 import org.wanplan.model.GeoPoint;
 
 /**

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.wanplan.io.Problems;
+import org.wanplan.io.input.Problems;
 
 /** A CSV file with a header row, read into rows keyed by column name, each with its line number. */
 public final class CsvTable {

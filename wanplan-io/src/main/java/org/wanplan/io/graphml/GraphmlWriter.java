@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.stream.Collectors;
-import org.wanplan.io.Countries;
+import org.wanplan.io.input.Countries;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
 import org.wanplan.model.Span;

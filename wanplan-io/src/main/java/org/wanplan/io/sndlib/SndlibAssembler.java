@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.wanplan.io.ImportOptions;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
+import org.wanplan.io.input.ImportOptions;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
 import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Network;
@@ -18,6 +18,7 @@ import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
 import org.wanplan.model.SpanId;
+import org.wanplan.model.sndlib.SndlibNetwork;
 
 /** Turns the raw rows both SNDlib readers produce into an {@link SndlibNetwork}, checking them. */
 final class SndlibAssembler {

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.wanplan.io.ImportOptions;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
+import org.wanplan.io.input.ImportOptions;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
 import org.wanplan.model.PopId;
+import org.wanplan.model.sndlib.SndlibNetwork;
 
 /**
  * Reads SNDlib's native text format (sndlib.zib.de, "SNDlib native format; type: network").

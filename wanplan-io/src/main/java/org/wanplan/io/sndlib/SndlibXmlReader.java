@@ -12,10 +12,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.wanplan.io.ImportOptions;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
+import org.wanplan.io.input.ImportOptions;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
 import org.wanplan.model.PopId;
+import org.wanplan.model.sndlib.SndlibNetwork;
 
 /**
  * Reads SNDlib's XML network format ({@code <network xmlns="http://sndlib.zib.de/network">}): nodes

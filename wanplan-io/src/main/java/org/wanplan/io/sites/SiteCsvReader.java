@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.io.sites;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
 import org.wanplan.io.csv.CsvTable;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Pop;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 /**
  * Reads a customer's site list. The header is exactly

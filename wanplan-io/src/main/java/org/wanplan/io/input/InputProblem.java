@@ -1,4 +1,4 @@
-package org.wanplan.io;
+package org.wanplan.io.input;
 
 /**
  * One thing wrong with an input file, located for the person who has to fix it.

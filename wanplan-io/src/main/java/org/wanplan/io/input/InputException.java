@@ -1,4 +1,4 @@
-package org.wanplan.io;
+package org.wanplan.io.input;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.io.sites;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,9 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
 import org.wanplan.io.csv.CsvTable;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
+import org.wanplan.model.Site;
 
 /**
  * Reads a site list as a JSON array of objects with the CSV's fields ({@link SiteCsvReader#HEADER});
@@ -49,10 +50,20 @@ public final class SiteJsonReader {
     }
 
     /**
-     * Reads sites from an already parsed JSON array (an API request's {@code sites} field). Problems are
+     * Reads sites from a JSON array given as text (an API request's {@code sites} field). Problems are
      * reported at the site's array index in place of a line, under {@code name}.
      */
-    public static List<Site> read(JsonNode array, String name) throws InputException {
+    public static List<Site> readArray(String json, String name) throws InputException {
+        JsonNode array;
+        try {
+            array = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw InputException.of(name, 0, "malformed JSON: " + e.getOriginalMessage());
+        }
+        return read(array, name);
+    }
+
+    private static List<Site> read(JsonNode array, String name) throws InputException {
         Problems problems = new Problems(name);
         if (array == null || !array.isArray()) {
             throw InputException.of(name, 0, "expected a JSON array of sites");

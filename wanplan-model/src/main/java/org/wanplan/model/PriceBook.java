@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.model;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -75,7 +75,8 @@ public record PriceBook(
         return new Band(km, new BigDecimal(mrc), new BigDecimal(nrc));
     }
 
-    Tier tier(double mbps) {
+    /** The access tier for {@code mbps}: the first whose {@code upToMbps} covers it. */
+    public Tier tier(double mbps) {
         return accessTiers.stream()
                 .filter(t -> mbps <= t.upToMbps())
                 .findFirst()
@@ -83,7 +84,8 @@ public record PriceBook(
                         + accessTiers.get(accessTiers.size() - 1).upToMbps() + ")"));
     }
 
-    Band band(double km) {
+    /** The off-net distance band for {@code km} (the last band beyond them all). */
+    public Band band(double km) {
         return offNetBands.stream()
                 .filter(b -> km <= b.upToKm())
                 .findFirst()

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
+import org.wanplan.model.sndlib.SndlibModel;
 
 /**
- * An SNDlib model file ("SNDlib native format; type: model"): {@code KEY = VALUE} lines such as
- * {@code SURVIVABILITY_MODEL = UNRESTRICTED_FLOW_RECONFIGURATION}, kept as read.
+ * Reads an SNDlib model file ("SNDlib native format; type: model"): {@code KEY = VALUE} lines such as
+ * {@code SURVIVABILITY_MODEL = UNRESTRICTED_FLOW_RECONFIGURATION}, every problem with its line.
  */
-public record SndlibModel(String name, Map<String, String> attributes) {
+public final class SndlibModelReader {
     static final String HEADER = "?SNDlib native format; type: model";
     static final String[] KEYS = {
         "LINK_MODEL",
@@ -28,13 +28,7 @@ public record SndlibModel(String name, Map<String, String> attributes) {
         "OBJECTIVE_MODEL"
     };
 
-    public SndlibModel {
-        attributes = Map.copyOf(attributes);
-    }
-
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(attributes.get(key));
-    }
+    private SndlibModelReader() {}
 
     public static SndlibModel read(Reader in, String file, String name) throws IOException, InputException {
         Problems problems = new Problems(file);

@@ -1,4 +1,4 @@
-package org.wanplan.io;
+package org.wanplan.io.input;
 
 import java.util.ArrayList;
 import java.util.List;

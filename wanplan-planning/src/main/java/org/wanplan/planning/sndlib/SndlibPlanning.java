@@ -1,12 +1,12 @@
-package org.wanplan.io.sndlib;
+package org.wanplan.planning.sndlib;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wanplan.io.InputException;
-import org.wanplan.io.InputProblem;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
 import org.wanplan.model.ServiceClass;
+import org.wanplan.model.sndlib.SndlibModel;
+import org.wanplan.model.sndlib.SndlibNetwork;
 import org.wanplan.planning.Link;
 import org.wanplan.planning.Module;
 import org.wanplan.planning.PlanningProblem;
@@ -16,13 +16,13 @@ import org.wanplan.planning.Survivability;
  * An SNDlib instance (network + model) as a planning problem. Supported: undirected links and demands,
  * modular, single-modular (the first module type) or explicit capacities, continuous routing over all
  * paths, hop limits ignored or individual, no fixed charge, survivability N or U. Anything else is
- * refused with every unsupported attribute named.
+ * refused with every unsupported attribute named ({@link UnsupportedModelException}).
  */
 public final class SndlibPlanning {
     private SndlibPlanning() {}
 
-    public static PlanningProblem problem(
-            SndlibNetwork s, SndlibModel model, int years, double growth, String modelFile) throws InputException {
+    public static PlanningProblem problem(SndlibNetwork s, SndlibModel model, int years, double growth)
+            throws UnsupportedModelException {
         List<String> unsupported = new ArrayList<>();
         require(model, "LINK_MODEL", "UNDIRECTED", unsupported);
         require(model, "DEMAND_MODEL", "UNDIRECTED", unsupported);
@@ -55,9 +55,7 @@ public final class SndlibPlanning {
             }
         };
         if (!unsupported.isEmpty()) {
-            throw new InputException(unsupported.stream()
-                    .map(u -> new InputProblem(modelFile, 0, "not supported: " + u))
-                    .toList());
+            throw new UnsupportedModelException(unsupported);
         }
         Network n = s.network();
         List<Link> links = new ArrayList<>();

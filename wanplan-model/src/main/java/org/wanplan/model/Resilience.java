@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.model;
 
 import java.util.Arrays;
 import java.util.Locale;

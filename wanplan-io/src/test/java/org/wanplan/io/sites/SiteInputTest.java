@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.io.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wanplan.io.InputException;
-import org.wanplan.io.InputProblem;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
+import org.wanplan.model.Resilience;
+import org.wanplan.model.Site;
+import org.wanplan.model.SiteRole;
 
 class SiteInputTest {
     private static final String HEADER =

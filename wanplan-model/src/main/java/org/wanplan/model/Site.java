@@ -1,8 +1,7 @@
-package org.wanplan.design;
+package org.wanplan.model;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.wanplan.model.GeoPoint;
 
 /**
  * One customer site.

@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.io.sites;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.wanplan.io.InputException;
-import org.wanplan.io.Problems;
 import org.wanplan.io.csv.CsvTable;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.Problems;
+import org.wanplan.model.EditDistance;
 import org.wanplan.model.GeoPoint;
 
 /**
@@ -74,7 +75,7 @@ public final class Gazetteer {
                     .toList());
         }
         return new Match.Unknown(places.stream()
-                .sorted(Comparator.comparingInt((Place p) -> distance(key, fold(p.name())))
+                .sorted(Comparator.comparingInt((Place p) -> EditDistance.levenshtein(key, fold(p.name())))
                         .thenComparingLong(p -> -p.population()))
                 .limit(5)
                 .toList());
@@ -84,27 +85,6 @@ public final class Gazetteer {
         return Normalizer.normalize(s.strip(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                        Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static Gazetteer load() {

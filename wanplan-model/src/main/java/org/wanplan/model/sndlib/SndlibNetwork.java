@@ -1,4 +1,4 @@
-package org.wanplan.io.sndlib;
+package org.wanplan.model.sndlib;
 
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +59,7 @@ public record SndlibNetwork(
     }
 
     /** Gbps per unit of capacity for a META unit; 1 for files without one. */
-    static double gbpsPerUnit(Optional<String> unit) {
+    public static double gbpsPerUnit(Optional<String> unit) {
         return switch (unit.orElse("")) {
             case "BITSPERSEC" -> 1e-9;
             case "KBITPERSEC" -> 1e-6;

@@ -1,4 +1,4 @@
-package org.wanplan.design;
+package org.wanplan.io.price;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +12,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.wanplan.io.InputException;
-import org.wanplan.io.InputProblem;
+import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
+import org.wanplan.model.PriceBook;
 
 /**
  * Reads a price book from JSON or YAML. Every field is optional and overrides the default
