@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import org.wanplan.io.NetworkFiles;
 import org.wanplan.io.NetworkFormat;
 import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.builtin.LandMask;
 import org.wanplan.model.Network;
 import org.wanplan.model.NetworkFacts;
 import org.wanplan.model.Span;
 import org.wanplan.model.SpanId;
+import org.wanplan.planning.backbone.BackboneGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -230,12 +232,14 @@ final class NetworkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!name.equals("euro350") && !name.equals("sparse")) {
+            if (!BuiltinNetworks.GENERATED.contains(name)) {
                 throw new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "NAME must be euro350 or sparse, was '" + name + "'");
             }
             requireWritable(spec, "--out", out);
-            Network n = BuiltinNetworks.generate(name);
+            BuiltinNetworks.Source source = BuiltinNetworks.source(name);
+            Network n = new BackboneGenerator(LandMask.load(), BackboneGenerator.Parameters.defaults())
+                    .generate(source.name(), source.attribution(), source.cities());
             NetworkFiles.withDefaults().write(n, out);
             NetworkFacts f = NetworkFacts.of(n);
             PrintWriter o = spec.commandLine().getOut();

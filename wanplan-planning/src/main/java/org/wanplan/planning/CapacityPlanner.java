@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.wanplan.model.Network;
+import org.wanplan.routing.FailureScenario;
 
 /**
  * Cheapest modular capacity as a mixed-integer program, solved by SCIP through OR-Tools.
@@ -130,26 +131,20 @@ public final class CapacityPlanner {
                 }
             }
         }
-        List<Integer> states = new ArrayList<>();
-        states.add(-1);
-        if (p.survivability() == Survivability.SPAN) {
-            for (int e = 0; e < spans; e++) {
-                states.add(e);
-            }
-        }
         for (int t = 0; t < years; t++) {
             double scale = p.scale(t);
-            for (int k : states) {
+            for (FailureScenario k : p.states()) {
+                boolean intact = k.down().isEmpty();
                 // flow[r][e][dir]: dir 0 = endA → endB, 1 = endB → endA
                 MPVariable[][][] flow = new MPVariable[roots.size()][spans][2];
                 for (int ri = 0; ri < roots.size(); ri++) {
                     for (int e = 0; e < spans; e++) {
-                        if (e == k) {
+                        if (k.down().spanDown(e)) {
                             continue;
                         }
                         for (int dir = 0; dir < 2; dir++) {
                             flow[ri][e][dir] = solver.makeNumVar(0, MPSolver.infinity(), "");
-                            if (k == -1 && t == 0 && p.links().get(e).routingCost() != 0) {
+                            if (intact && t == 0 && p.links().get(e).routingCost() != 0) {
                                 objective.setCoefficient(
                                         flow[ri][e][dir], p.links().get(e).routingCost());
                             }
@@ -159,7 +154,7 @@ public final class CapacityPlanner {
                 }
                 MPConstraint[] cap = new MPConstraint[spans];
                 for (int e = 0; e < spans; e++) {
-                    if (e == k) {
+                    if (k.down().spanDown(e)) {
                         continue;
                     }
                     // Σ flows − Σ_m C_m Σ_{t' ≤ t} y ≤ pre-installed
@@ -204,7 +199,7 @@ public final class CapacityPlanner {
 
     /**
      * Path flows of the hop-limited demands in failure state k: each demand splits over its admissible
-     * paths that avoid the failed span, and those paths load the capacity rows.
+     * paths that avoid the failed spans, and those paths load the capacity rows.
      */
     private static void pathFlows(
             MPSolver solver,
@@ -212,7 +207,7 @@ public final class CapacityPlanner {
             PlanningProblem p,
             List<int[]>[] paths,
             MPConstraint[] cap,
-            int k,
+            FailureScenario k,
             int t,
             double scale) {
         for (int d = 0; d < paths.length; d++) {
@@ -222,7 +217,7 @@ public final class CapacityPlanner {
             double h = p.demands().get(d).gbps() * scale;
             MPConstraint carried = solver.makeConstraint(h, h);
             for (int[] path : paths[d]) {
-                if (contains(path, k)) {
+                if (HopPaths.crosses(path, k.down())) {
                     continue;
                 }
                 MPVariable x = solver.makeNumVar(0, MPSolver.infinity(), "");
@@ -232,20 +227,11 @@ public final class CapacityPlanner {
                     cap[e].setCoefficient(x, 1);
                     routing += p.links().get(e).routingCost();
                 }
-                if (k == -1 && t == 0 && routing != 0) {
+                if (k.down().isEmpty() && t == 0 && routing != 0) {
                     objective.setCoefficient(x, routing);
                 }
             }
         }
-    }
-
-    private static boolean contains(int[] path, int span) {
-        for (int e : path) {
-            if (e == span) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** out − in = supply at every PoP, for the demands rooted at {@code root}, scaled to the year. */

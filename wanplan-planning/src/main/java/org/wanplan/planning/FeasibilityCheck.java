@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.wanplan.model.Network;
+import org.wanplan.routing.FailureScenario;
+import org.wanplan.routing.Mask;
 
 /**
  * Checks a plan without taking the planner's word for it: with the capacities fixed, can every
@@ -21,28 +23,19 @@ public final class FeasibilityCheck {
     /** Empty when the plan carries everything; otherwise the first state that fails, described. */
     public static Optional<String> violation(PlanningProblem p, CapacityPlan plan) {
         Loader.loadNativeLibraries();
-        Network n = p.network();
         for (int t = 0; t < p.years(); t++) {
             double[] capacity = plan.capacityAfter(p, t);
-            List<Integer> states = new ArrayList<>(List.of(-1));
-            if (p.survivability() == Survivability.SPAN) {
-                for (int e = 0; e < n.spans().size(); e++) {
-                    states.add(e);
-                }
-            }
-            for (int failed : states) {
-                if (!routable(p, capacity, failed, p.scale(t))) {
+            for (FailureScenario state : p.states()) {
+                if (!routable(p, capacity, state.down(), p.scale(t))) {
                     return Optional.of("year " + t + ": the demands do not fit "
-                            + (failed < 0
-                                    ? "the intact network"
-                                    : "with span " + n.spans().get(failed).id() + " down"));
+                            + (state.down().isEmpty() ? "the intact network" : "with " + state.name() + " down"));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static boolean routable(PlanningProblem p, double[] capacity, int failed, double scale) {
+    private static boolean routable(PlanningProblem p, double[] capacity, Mask down, double scale) {
         Network n = p.network();
         MPSolver lp = MPSolver.createSolver("GLOP");
         int spans = n.spans().size();
@@ -61,7 +54,7 @@ public final class FeasibilityCheck {
             if (p.limited(d)) { // a hop limit: the demand may only use paths within it
                 MPConstraint carried = lp.makeConstraint(h, h);
                 for (int[] path : HopPaths.between(n, s, t, p.maxHops().get(d))) {
-                    if (java.util.Arrays.stream(path).noneMatch(e -> e == failed)) {
+                    if (!HopPaths.crosses(path, down)) {
                         MPVariable x = lp.makeNumVar(0, MPSolver.infinity(), "");
                         carried.setCoefficient(x, 1);
                         pathVars.add(x);
@@ -76,7 +69,7 @@ public final class FeasibilityCheck {
                 node[v] = lp.makeConstraint(rhs, rhs);
             }
             for (int e = 0; e < spans; e++) {
-                if (e == failed) {
+                if (down.spanDown(e)) {
                     continue;
                 }
                 f[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
@@ -88,7 +81,7 @@ public final class FeasibilityCheck {
             }
         }
         for (int e = 0; e < spans; e++) {
-            if (e == failed) {
+            if (down.spanDown(e)) {
                 continue;
             }
             MPConstraint cap = lp.makeConstraint(0, capacity[e] * (1 + 1e-9) + 1e-9);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.wanplan.model.Network;
+import org.wanplan.routing.Mask;
 
 /**
  * Every simple path between two PoPs with at most a given number of spans, by depth-first search
@@ -72,5 +73,15 @@ final class HopPaths {
             }
         }
         return hops;
+    }
+
+    /** Whether {@code path} (span indices) uses a span that {@code down} fails. */
+    static boolean crosses(int[] path, Mask down) {
+        for (int e : path) {
+            if (down.spanDown(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package org.wanplan.planning;
 import java.util.List;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
+import org.wanplan.routing.FailureScenario;
 
 /**
  * A capacity-planning instance: undirected links with modular capacity, undirected demands routed
@@ -83,6 +84,18 @@ public record PlanningProblem(
     }
 
     /** Present-value factor of money spent in year t. */
+    /**
+     * The states the capacity must carry every demand in: the intact network, and with {@link
+     * Survivability#SPAN} each single span cut (the routing engine's failure scenarios).
+     */
+    public List<FailureScenario> states() {
+        List<FailureScenario> states = new java.util.ArrayList<>(List.of(FailureScenario.intact()));
+        if (survivability == Survivability.SPAN) {
+            states.addAll(FailureScenario.spanCuts(network));
+        }
+        return states;
+    }
+
     public double discount(int year) {
         return 1 / Math.pow(1 + discountRate, year);
     }

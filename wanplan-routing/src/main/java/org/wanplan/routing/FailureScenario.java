@@ -17,6 +17,8 @@ import org.wanplan.model.Srlg;
 public record FailureScenario(String name, Kind kind, Mask down) {
     /** What a scenario fails. */
     public enum Kind {
+        /** nothing: the intact network, as a state among failure states */
+        NONE,
         SPAN,
         POP,
         SRLG,
@@ -30,13 +32,26 @@ public record FailureScenario(String name, Kind kind, Mask down) {
         Objects.requireNonNull(down, "down");
     }
 
-    /** Every single failure: each span, each PoP, each SRLG, in that order. */
-    public static List<FailureScenario> singles(Network n) {
+    /** The intact network. */
+    public static FailureScenario intact() {
+        return INTACT;
+    }
+
+    private static final FailureScenario INTACT = new FailureScenario("intact", Kind.NONE, Mask.none());
+
+    /** Each span cut on its own, in span order. */
+    public static List<FailureScenario> spanCuts(Network n) {
         List<FailureScenario> all = new ArrayList<>();
         for (int s = 0; s < n.spans().size(); s++) {
             all.add(new FailureScenario(
                     "span " + n.spans().get(s).id(), Kind.SPAN, Mask.none().withSpanIndex(s)));
         }
+        return all;
+    }
+
+    /** Every single failure: each span, each PoP, each SRLG, in that order. */
+    public static List<FailureScenario> singles(Network n) {
+        List<FailureScenario> all = new ArrayList<>(spanCuts(n));
         for (int p = 0; p < n.pops().size(); p++) {
             all.add(new FailureScenario(
                     "pop " + n.pops().get(p).id(), Kind.POP, Mask.none().withPopIndex(p)));

@@ -17,6 +17,7 @@ import org.wanplan.io.graphml.GraphmlReader;
 import org.wanplan.io.input.ImportOptions;
 import org.wanplan.io.input.InputException;
 import org.wanplan.io.json.JsonNetworkReader;
+import org.wanplan.model.City;
 import org.wanplan.model.Network;
 
 /**
@@ -25,7 +26,7 @@ import org.wanplan.model.Network;
  * <ul>
  *   <li>{@code euro350}: the operator's reference backbone over the 350 most populous cities of the
  *       EU27, the UK, Switzerland, Norway, Iceland and the Western Balkans (Natural Earth metro
- *       populations), built by {@link BackboneGenerator}.
+ *       populations), built by the planning module's {@code BackboneGenerator} from {@link #source}.
  *   <li>{@code sparse}: the incumbent — the same countries, only their one to three largest cities
  *       (three where euro350 has ≥ 20 PoPs in the country, two where it has ≥ 5, else one), same
  *       procedure.
@@ -90,13 +91,26 @@ public final class BuiltinNetworks {
         }
     }
 
-    /** Rebuilds a generated network ({@code euro350}, {@code sparse}) from the shipped source data. */
-    public static Network generate(String name) {
-        BackboneGenerator generator = new BackboneGenerator(LandMask.load(), BackboneGenerator.Parameters.defaults());
+    /** The generated built-in networks, in the order {@code network list} shows them. */
+    public static final List<String> GENERATED = List.of("euro350", "sparse");
+
+    /**
+     * What a generated network ({@code euro350}, {@code sparse}) is built from: its attribution and its
+     * cities, in rank order (the generator is {@code org.wanplan.planning.backbone.BackboneGenerator}, over
+     * {@link LandMask#load()}).
+     */
+    public record Source(String name, String attribution, List<City> cities) {
+        public Source {
+            cities = List.copyOf(cities);
+        }
+    }
+
+    /** The source of {@code name}, one of {@link #GENERATED}. */
+    public static Source source(String name) {
         List<City> euro = euro350Cities();
         return switch (name) {
-            case "euro350" -> generator.generate(name, EURO350_ATTRIBUTION, euro);
-            case "sparse" -> generator.generate(name, SPARSE_ATTRIBUTION, sparseCities(euro));
+            case "euro350" -> new Source(name, EURO350_ATTRIBUTION, euro);
+            case "sparse" -> new Source(name, SPARSE_ATTRIBUTION, sparseCities(euro));
             default -> throw new IllegalArgumentException("only euro350 and sparse are generated, not '" + name + "'");
         };
     }

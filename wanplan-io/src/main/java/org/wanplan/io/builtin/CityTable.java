@@ -11,6 +11,7 @@ import java.util.Set;
 import org.wanplan.io.csv.CsvTable;
 import org.wanplan.io.input.InputException;
 import org.wanplan.io.input.Problems;
+import org.wanplan.model.City;
 import org.wanplan.model.GeoPoint;
 
 /**

@@ -7,13 +7,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.wanplan.model.GeoPoint;
+import org.wanplan.model.Terrain;
 
 /**
  * Tells land from sea with the Natural Earth 1:50m country polygons (public domain) shipped as a
  * resource. Point-in-polygon by ray casting in longitude/latitude, holes honoured, with a bounding-box
  * test first; at 1:50m the coastline is good to a few km, which is all a span classifier needs.
  */
-final class LandMask {
+public final class LandMask implements Terrain {
     static final String RESOURCE = "ne_50m_europe_countries.geojson";
 
     /** One polygon of a country: outer ring first, then holes; each ring as parallel lon/lat arrays. */
@@ -30,7 +31,8 @@ final class LandMask {
         this.polygons = polygons;
     }
 
-    static LandMask load() {
+    /** The shipped Natural Earth 1:50m countries. */
+    public static LandMask load() {
         try (InputStream in = LandMask.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -77,12 +79,8 @@ final class LandMask {
         return new Polygon(country, minLon, minLat, maxLon, maxLat, parsed);
     }
 
-    boolean isLand(GeoPoint p) {
-        return countryAt(p).isPresent();
-    }
-
-    /** ISO code of the country whose land is at {@code p} ("--" for land of no ISO country), or empty at sea. */
-    java.util.Optional<String> countryAt(GeoPoint p) {
+    @Override
+    public java.util.Optional<String> countryAt(GeoPoint p) {
         double x = p.longitude();
         double y = p.latitude();
         for (Polygon poly : polygons) {

@@ -2,9 +2,6 @@ package org.wanplan.io.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wanplan.io.SharedData;
-import org.wanplan.io.json.JsonNetworkWriter;
 import org.wanplan.model.Network;
 import org.wanplan.model.NetworkFacts;
 import org.wanplan.model.Pop;
@@ -147,19 +143,6 @@ class BuiltinNetworksTest {
             assertThat(larger)
                     .as("%s is among the %d largest of %s", p.name(), sparseInCountry, c)
                     .isLessThan(sparseInCountry);
-        }
-    }
-
-    @Test
-    void generating_reproduces_the_shipped_files_byte_for_byte() throws Exception {
-        for (String name : List.of("euro350", "sparse")) {
-            StringWriter generated = new StringWriter();
-            new JsonNetworkWriter().write(BuiltinNetworks.generate(name), generated);
-            try (InputStream shipped = BuiltinNetworks.class.getResourceAsStream(name + ".json")) {
-                assertThat(generated.toString())
-                        .as(name)
-                        .isEqualTo(new String(shipped.readAllBytes(), StandardCharsets.UTF_8));
-            }
         }
     }
 

@@ -1,24 +1,21 @@
-package org.wanplan.io.builtin;
+package org.wanplan.planning.backbone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.io.builtin.LandMask;
+import org.wanplan.io.json.JsonNetworkWriter;
+import org.wanplan.model.City;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Network;
 import org.wanplan.model.NetworkFacts;
 
 class BackboneGeneratorTest {
-    @Test
-    void gabriel_drops_an_edge_whose_diametral_circle_holds_a_third_point() {
-        // A(0,0), B(2,0), C(1,0.5): C lies inside the circle on AB (centre (1,0), radius 1)
-        double ab = 2;
-        double ac = Math.hypot(1, 0.5);
-        double bc = ac;
-        double[][] d = {{0, ab, ac}, {ab, 0, bc}, {ac, bc, 0}};
-        assertThat(BackboneGenerator.gabriel(d)).containsExactly(new int[] {0, 2}, new int[] {1, 2});
-    }
-
     @Test
     void a_chain_of_inland_cities_becomes_a_survivable_network() {
         List<City> cities = List.of(
@@ -36,21 +33,28 @@ class BackboneGeneratorTest {
     }
 
     @Test
-    void land_and_sea_are_told_apart() {
-        LandMask land = LandMask.load();
-        assertThat(land.countryAt(new GeoPoint(48.8566, 2.3522))).contains("FR"); // Paris
-        assertThat(land.countryAt(new GeoPoint(59.91, 10.75))).contains("NO"); // Oslo (NE gives -99, ADM0 NOR)
-        assertThat(land.isLand(new GeoPoint(50.2, -0.5))).isFalse(); // English Channel
-        assertThat(land.isLand(new GeoPoint(43.0, 5.0))).isFalse(); // Gulf of Lion
-    }
-
-    @Test
     void ids_are_ascii_slugs_with_the_country_on_a_clash() {
         List<City> cities = List.of(
                 city(1, "Frankfurt", 50.1, 8.7),
                 new City(2, "Frankfurt (Oder)", "Frankfurt", "PL", new GeoPoint(52.3, 14.5), 1),
                 new City(3, "Málaga", "Malaga", "ES", new GeoPoint(36.7, -4.4), 1));
         assertThat(BackboneGenerator.ids(cities)).containsExactly("frankfurt-de", "frankfurt-pl", "malaga");
+    }
+
+    @Test
+    void generating_reproduces_the_shipped_files_byte_for_byte() throws Exception {
+        BackboneGenerator generator = new BackboneGenerator(LandMask.load(), BackboneGenerator.Parameters.defaults());
+        for (String name : BuiltinNetworks.GENERATED) {
+            BuiltinNetworks.Source source = BuiltinNetworks.source(name);
+            StringWriter generated = new StringWriter();
+            new JsonNetworkWriter()
+                    .write(generator.generate(source.name(), source.attribution(), source.cities()), generated);
+            try (InputStream shipped = BuiltinNetworks.class.getResourceAsStream(name + ".json")) {
+                assertThat(generated.toString())
+                        .as(name)
+                        .isEqualTo(new String(shipped.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static City city(int rank, String name, double lat, double lon) {
