@@ -34,7 +34,7 @@ final class TokenCache {
     }
 
     Optional<Caller> caller(String token) {
-        String key = WanplanServer.sha256(token);
+        String key = Api.sha256(token);
         long now = nanoTime.getAsLong();
         Entry e = entries.get(key);
         if (e != null && now - e.expires() < 0) {

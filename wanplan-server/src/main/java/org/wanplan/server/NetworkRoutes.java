@@ -1,0 +1,116 @@
+package org.wanplan.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+import org.wanplan.store.Role;
+
+/** Networks: list, show, PoPs, spans with their reservations, and import by upload (admin). */
+final class NetworkRoutes implements Routes {
+    private final Api api;
+
+    NetworkRoutes(Api api) {
+        this.api = api;
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/v1/networks", Api.as(Role.VIEWER, this::listNetworks));
+        r.post("/api/v1/networks", Api.as(Role.ADMIN, this::importNetwork));
+        r.get("/api/v1/networks/{name}", Api.as(Role.VIEWER, this::showNetwork));
+        r.get("/api/v1/networks/{name}/pops", Api.as(Role.VIEWER, this::pops));
+        r.get("/api/v1/networks/{name}/spans", Api.as(Role.VIEWER, this::spans));
+    }
+
+    private void listNetworks(Context ctx) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        api.networks().all().forEach(n -> out.add(summary(n)));
+        Api.json(ctx, 200, out);
+    }
+
+    private ObjectNode summary(Network n) {
+        return Api.object()
+                .put("name", n.name())
+                .put("builtin", api.networks().builtin(n.name()))
+                .put("pops", n.pops().size())
+                .put("spans", n.spans().size())
+                .put("srlgs", n.srlgs().size())
+                .put("fibreKm", n.totalFibreKm())
+                .put("attribution", n.attribution().orElse(null));
+    }
+
+    private void showNetwork(Context ctx) {
+        Api.json(ctx, 200, summary(api.networks().get(ctx.pathParam("name"))));
+    }
+
+    private void pops(Context ctx) {
+        Network n = api.networks().get(ctx.pathParam("name"));
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Pop p : n.pops()) {
+            ObjectNode o = out.addObject().put("id", p.id().value()).put("name", p.name());
+            p.countryCode().ifPresent(c -> o.put("country", c));
+            p.location().ifPresent(l -> o.put("lat", l.latitude()).put("lon", l.longitude()));
+            if (p.population().isPresent()) {
+                o.put("population", p.population().getAsLong());
+            }
+            o.put("degree", n.degree(p.id()));
+        }
+        Api.json(ctx, 200, out);
+    }
+
+    private void spans(Context ctx) {
+        Network n = api.networks().get(ctx.pathParam("name"));
+        Map<String, Double> reserved = api.db().reservations().reserved(n.name());
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Span s : n.spans()) {
+            ObjectNode o = out.addObject()
+                    .put("id", s.id().value())
+                    .put("a", s.a().value())
+                    .put("b", s.b().value())
+                    .put("capacityGbps", s.capacityGbps())
+                    .put("reservedGbps", reserved.getOrDefault(s.id().value(), 0.0))
+                    .put("submarine", s.submarine());
+            s.length().ifPresent(l -> o.put("km", l.km()));
+            ArrayNode srlgs = o.putArray("srlgs");
+            s.srlgs().forEach(x -> srlgs.add(x.value()));
+        }
+        Api.json(ctx, 200, out);
+    }
+
+    private void importNetwork(Context ctx) throws Exception {
+        String name = ctx.queryParam("name");
+        String format =
+                Optional.ofNullable(ctx.queryParam("format")).orElse(NetworkCatalog.formatOf(ctx.contentType()));
+        List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
+        if (name == null || !NetworkCatalog.NAME.matcher(name).matches()) {
+            errors.add(new ApiProblem.FieldError(
+                    "name",
+                    "query parameter: 1 to 64 of a-z 0-9 . _ - starting with a" + " letter or digit, was "
+                            + (name == null ? "missing" : "'" + name + "'")));
+        }
+        if (format == null || !NetworkCatalog.FORMATS.containsKey(format)) {
+            errors.add(new ApiProblem.FieldError(
+                    "format",
+                    "query parameter: json, graphml or sndlib (or a JSON/XML" + " Content-Type), was "
+                            + (format == null ? "missing" : "'" + format + "'")));
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            errors.add(new ApiProblem.FieldError("body", "the network file is empty"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        Network n = api.networks().importNetwork(Api.caller(ctx).name(), name, format, body);
+        ctx.header("Location", "/api/v1/networks/" + n.name());
+        Api.json(ctx, 201, summary(n));
+    }
+}

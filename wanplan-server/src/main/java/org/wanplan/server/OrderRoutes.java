@@ -1,0 +1,121 @@
+package org.wanplan.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import org.wanplan.store.Ids;
+import org.wanplan.store.Order;
+import org.wanplan.store.Role;
+import org.wanplan.store.StoredDesign;
+
+/** Orders made from designs, and their lifecycle actions. */
+final class OrderRoutes implements Routes {
+    private final Api api;
+
+    OrderRoutes(Api api) {
+        this.api = api;
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/v1/orders", Api.as(Role.VIEWER, this::listOrders));
+        r.post("/api/v1/orders", Api.as(Role.PLANNER, this::createOrder));
+        r.get("/api/v1/orders/{id}", Api.as(Role.VIEWER, this::showOrder));
+        r.post("/api/v1/orders/{id}/{action}", Api.as(Role.PLANNER, this::orderAction));
+    }
+
+    private static final Set<String> ORDER_FIELDS = Set.of("designId");
+
+    private void createOrder(Context ctx) throws Exception {
+        api.idempotent(ctx, () -> {
+            JsonRequest req = JsonRequest.parse(ctx.body(), ORDER_FIELDS);
+            String designId = req.string("designId", 100);
+            req.throwIfInvalid();
+            StoredDesign d = api.db()
+                    .designs()
+                    .find(designId)
+                    .orElseThrow(() -> ApiProblem.invalid(
+                            List.of(new ApiProblem.FieldError("/designId", "no such design: '" + designId + "'"))));
+            if (d.gbpsBySpan().isEmpty()) {
+                throw ApiProblem.invalid(List.of(new ApiProblem.FieldError(
+                        "/designId", "design '" + designId + "' uses no backbone capacity: nothing to order")));
+            }
+            return tx -> {
+                Order o = tx.orders()
+                        .create(
+                                Api.caller(ctx).name(),
+                                Ids.next("ord"),
+                                d.customerName(),
+                                d.network(),
+                                d.gbpsBySpan(),
+                                d.id());
+                ctx.header("Location", "/api/v1/orders/" + o.id());
+                return new Api.Reply(201, orderJson(o));
+            };
+        });
+    }
+
+    private static ObjectNode orderJson(Order o) {
+        ObjectNode j = Api.object()
+                .put("id", o.id())
+                .put("customer", o.customer())
+                .put("network", o.network())
+                .put("designId", o.designId())
+                .put("state", o.state().label());
+        ObjectNode spans = j.putObject("gbpsBySpan");
+        new java.util.TreeMap<>(o.gbpsBySpan()).forEach(spans::put);
+        j.put(
+                "totalGbps",
+                o.gbpsBySpan().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum());
+        return j;
+    }
+
+    private void listOrders(Context ctx) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        api.db().orders().list(Api.limit(ctx, 1000)).forEach(o -> out.add(orderJson(o)));
+        Api.json(ctx, 200, out);
+    }
+
+    private void showOrder(Context ctx) {
+        Order o = api.db()
+                .orders()
+                .find(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiProblem.notFound("order '" + ctx.pathParam("id") + "'"));
+        Api.json(ctx, 200, orderJson(o));
+    }
+
+    static final List<String> ACTIONS = List.of("submit", "reserve", "activate", "cease", "cancel");
+
+    private void orderAction(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        String action = ctx.pathParam("action");
+        if (!ACTIONS.contains(action)) {
+            throw new ApiProblem(
+                    ProblemCode.NOT_FOUND,
+                    "no order action '" + action + "' (actions: " + String.join(", ", ACTIONS) + ")");
+        }
+        if (!ctx.body().isBlank()) {
+            JsonRequest.parse(ctx.body(), Set.of()).throwIfInvalid();
+        }
+        if (api.db().orders().find(id).isEmpty()) {
+            throw ApiProblem.notFound("order '" + id + "'");
+        }
+        String actor = Api.caller(ctx).name();
+        api.idempotent(ctx, () -> tx -> {
+            Order o = switch (action) {
+                case "submit" -> tx.orders().submit(actor, id);
+                case "reserve" -> tx.orders().reserve(actor, id);
+                case "activate" -> tx.orders().activate(actor, id);
+                case "cease" -> tx.orders().cease(actor, id);
+                default -> tx.orders().cancel(actor, id);
+            };
+            return new Api.Reply(200, orderJson(o));
+        });
+    }
+}
