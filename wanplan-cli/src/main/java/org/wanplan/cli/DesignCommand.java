@@ -1,7 +1,5 @@
 package org.wanplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
+import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
@@ -66,42 +65,9 @@ final class DesignCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The design as {@code --json} prints it: the same view as the API's (see {@link DesignView}). */
     static ObjectNode json(Design d, Quote q) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        o.put("network", d.network()).put("topology", d.topology().label());
-        ArrayNode sites = o.putArray("sites");
-        for (Design.SiteDesign s : d.sites()) {
-            ObjectNode j = sites.addObject().put("id", s.site().id());
-            s.tails().forEach(t -> j.withArray("pops").add(t.pop().value()));
-            j.put("tailKm", Math.round(s.tails().get(0).km() * 10) / 10.0);
-            j.put("onNet", s.tails().get(0).onNet());
-            if (s.refused()) {
-                j.put("refused", true).put("reason", s.refusal().get());
-            } else {
-                j.put("availability", s.availability());
-                j.put("nrc", Designs.siteNrc(q, s.site().id()));
-                j.put("mrc", Designs.siteMrc(q, s.site().id()));
-            }
-        }
-        ArrayNode latency = o.putArray("latency");
-        d.latency()
-                .forEach(l -> latency.addObject()
-                        .put("a", l.a())
-                        .put("b", l.b())
-                        .put("rttMs", Math.round(l.rttMs() * 1000) / 1000.0)
-                        .put("gbps", l.gbps())
-                        .put("realtimeOk", l.realtimeOk())
-                        .put("businessOk", l.businessOk()));
-        o.putObject("quote")
-                .put("currency", q.currency())
-                .put("nrc", q.nrc())
-                .put("mrc", q.mrc())
-                .put("termMonths", q.termMonths())
-                .put("totalContractValue", q.totalContractValue());
-        ObjectNode load = o.putObject("spanLoadGbps");
-        d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
-        return o;
+        return Options.JSON.valueToTree(DesignView.of(d, q));
     }
 
     private static void text(PrintWriter w, Design d, Quote q) {

@@ -11,7 +11,12 @@ import picocli.CommandLine;
 
 /** Parsing of the option values several commands share, as usage errors (exit 2) naming the value. */
 final class Options {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The command line's one JSON mapper: indented, records in component order, an empty Optional left out. */
+    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     private Options() {}
 

@@ -31,11 +31,19 @@ class DesignCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("sites")).hasSize(3);
         for (JsonNode s : j.path("sites")) {
-            for (String f : List.of("id", "pops", "tailKm", "onNet")) {
+            for (String f : List.of("id", "name", "lat", "lon", "role", "bandwidthMbps", "resilience", "tails")) {
                 assertThat(s.has(f)).as(f).isTrue();
             }
-            assertThat(s.has("refused") || (s.has("availability") && s.has("nrc") && s.has("mrc")))
+            for (JsonNode t : s.path("tails")) {
+                assertThat(t.has("pop") && t.has("km") && t.has("onNet"))
+                        .as(t.toString())
+                        .isTrue();
+            }
+            boolean refused = s.path("refused").asBoolean();
+            assertThat(refused ? s.has("reason") : s.has("availability") && s.has("nrc") && s.has("mrc"))
+                    .as(s.toString())
                     .isTrue();
+            assertThat(s.has("reason")).isEqualTo(refused); // an empty reason is left out, not null
         }
         assertThat(j.path("latency")).hasSize(3); // any-to-any: 3 pairs
         assertThat(j.path("latency").get(0).has("rttMs")).isTrue();

@@ -72,7 +72,7 @@ final class Api {
 
     static String write(JsonNode node) {
         try {
-            return JsonRequest.MAPPER.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -80,7 +80,7 @@ final class Api {
 
     static JsonNode read(String json) {
         try {
-            return JsonRequest.MAPPER.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON does not read", e);
         }

@@ -191,7 +191,7 @@ final class DesignRoutes implements Routes {
 
     private static JsonNode read(String json) {
         try {
-            return JsonRequest.MAPPER.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON does not read", e);
         }

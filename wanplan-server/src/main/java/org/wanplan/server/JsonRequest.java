@@ -1,9 +1,7 @@
 package org.wanplan.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Set;
  * request is refused, so a client learns all of them at once.
  */
 final class JsonRequest {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final JsonNode body;
     private final List<ApiProblem.FieldError> errors = new ArrayList<>();
 
@@ -39,7 +35,7 @@ final class JsonRequest {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new ApiProblem(

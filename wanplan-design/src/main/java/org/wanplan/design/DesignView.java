@@ -1,0 +1,127 @@
+package org.wanplan.design;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.wanplan.model.PopId;
+import org.wanplan.model.SpanId;
+import org.wanplan.routing.Path;
+
+/**
+ * A design and its quote as they leave the tool — the one shape the CLI's {@code design --json} and the
+ * API's designs share, and everything the map UI draws: sites with their tails, backbone and protection
+ * paths, per-site availability and price; the round trips; the quote; the load per backbone span; and the
+ * comparison figures. Plain records: whoever writes them (as JSON) chooses how; an empty {@link Optional}
+ * is left out.
+ */
+public record DesignView(
+        String network,
+        String topology,
+        List<SiteView> sites,
+        List<Design.PairLatency> latency,
+        QuoteView quote,
+        Map<String, Double> spanLoadGbps,
+        DesignFigures.Summary summary) {
+    public DesignView {
+        sites = List.copyOf(sites);
+        latency = List.copyOf(latency);
+        spanLoadGbps = java.util.Collections.unmodifiableMap(new TreeMap<>(spanLoadGbps));
+    }
+
+    /**
+     * One site: where it is, its tails (the first is the primary), and either why it was refused or its
+     * availability, price and backbone paths.
+     */
+    public record SiteView(
+            String id,
+            String name,
+            double lat,
+            double lon,
+            String role,
+            double bandwidthMbps,
+            String resilience,
+            List<TailView> tails,
+            boolean refused,
+            Optional<String> reason,
+            Optional<Double> availability,
+            Optional<BigDecimal> nrc,
+            Optional<BigDecimal> mrc,
+            Optional<PathView> backbone,
+            Optional<PathView> protection) {
+        public SiteView {
+            tails = List.copyOf(tails);
+        }
+    }
+
+    /** An access tail: the PoP it reaches, its km and whether it is on-net. */
+    public record TailView(String pop, double km, boolean onNet) {}
+
+    /** A backbone path by PoP and span ids, with its fibre km and one-way latency. */
+    public record PathView(List<String> pops, List<String> spans, double km, double latencyMs) {
+        public PathView {
+            pops = List.copyOf(pops);
+            spans = List.copyOf(spans);
+        }
+
+        public static PathView of(Path p) {
+            return new PathView(
+                    p.pops().stream().map(PopId::value).toList(),
+                    p.spans().stream().map(SpanId::value).toList(),
+                    p.km(),
+                    p.latencyMs());
+        }
+    }
+
+    /** The quote's totals and lines. */
+    public record QuoteView(
+            String currency,
+            int termMonths,
+            BigDecimal nrc,
+            BigDecimal mrc,
+            BigDecimal totalContractValue,
+            List<Quote.Line> lines) {
+        public QuoteView {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The view of {@code d} priced by {@code q}. */
+    public static DesignView of(Design d, Quote q) {
+        Map<String, Double> load = new TreeMap<>();
+        d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
+        return new DesignView(
+                d.network(),
+                d.topology().label(),
+                d.sites().stream().map(s -> site(s, q)).toList(),
+                d.latency(),
+                new QuoteView(q.currency(), q.termMonths(), q.nrc(), q.mrc(), q.totalContractValue(), q.lines()),
+                load,
+                DesignFigures.summary(d, q));
+    }
+
+    private static SiteView site(Design.SiteDesign s, Quote q) {
+        boolean refused = s.refused();
+        String id = s.site().id();
+        return new SiteView(
+                id,
+                s.site().name(),
+                s.site().location().latitude(),
+                s.site().location().longitude(),
+                s.site().role().name().toLowerCase(Locale.ROOT),
+                s.site().bandwidthMbps(),
+                s.site().resilience().label(),
+                s.tails().stream()
+                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet()))
+                        .toList(),
+                refused,
+                s.refusal(),
+                refused ? Optional.empty() : Optional.of(s.availability()),
+                refused ? Optional.empty() : Optional.of(DesignFigures.siteNrc(q, id)),
+                refused ? Optional.empty() : Optional.of(DesignFigures.siteMrc(q, id)),
+                s.backbone().map(PathView::of),
+                s.protection().map(PathView::of));
+    }
+}
