@@ -1,14 +1,11 @@
 package org.wanplan.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.wanplan.store.AuditEntry;
 import org.wanplan.store.Role;
 
 /** Health, the OpenAPI document, the map's basemap, and the audit log (admin). */
@@ -21,7 +18,7 @@ final class AdminRoutes implements Routes {
 
     @Override
     public void register(RoutesConfig r) {
-        r.get("/api/v1/health", ctx -> Api.json(ctx, 200, Api.object().put("status", "ok")));
+        r.get("/api/v1/health", ctx -> Api.json(ctx, 200, Json.tree(new Views.Health("ok"))));
         r.get("/api/v1/openapi.json", this::openApi);
         r.get("/basemap.geojson", this::basemap);
         r.get("/api/v1/audit", Api.as(Role.ADMIN, this::audit));
@@ -37,18 +34,12 @@ final class AdminRoutes implements Routes {
             }
             after = Long.parseLong(a);
         }
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (AuditEntry e : api.db().orders().auditEntries(after, Api.limit(ctx, 1000))) {
-            out.addObject()
-                    .put("id", e.id())
-                    .put("at", e.at().toString())
-                    .put("actor", e.actor())
-                    .put("action", e.action())
-                    .put("entity", e.entity())
-                    .put("before", e.before())
-                    .put("after", e.after());
-        }
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(api.db().orders().auditEntries(after, Api.limit(ctx, 1000)).stream()
+                        .map(Views.AuditView::of)
+                        .toList()));
     }
 
     /** The Natural Earth 1:50m countries of Europe (public domain) the map draws under the network: no tile server. */

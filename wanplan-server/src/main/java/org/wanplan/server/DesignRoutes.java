@@ -2,8 +2,6 @@ package org.wanplan.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -50,9 +48,7 @@ final class DesignRoutes implements Routes {
     static final List<String> SAMPLES = List.of("french-retailer", "euro-manufacturer");
 
     private void samples(Context ctx) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        SAMPLES.forEach(out::add);
-        Api.json(ctx, 200, out);
+        Api.json(ctx, 200, Json.tree(SAMPLES));
     }
 
     private void sample(Context ctx) throws IOException {
@@ -69,9 +65,12 @@ final class DesignRoutes implements Routes {
     }
 
     private void customers(Context ctx) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        api.db().designs().customers().forEach(c -> out.add(customerJson(c)));
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(api.db().designs().customers().stream()
+                        .map(Views.CustomerView::of)
+                        .toList()));
     }
 
     private void customer(Context ctx) {
@@ -88,13 +87,7 @@ final class DesignRoutes implements Routes {
     }
 
     private static ObjectNode customerJson(Customer c) {
-        ObjectNode o = Api.object()
-                .put("id", c.id())
-                .put("name", c.name())
-                .put("createdAt", c.createdAt().toString());
-        ArrayNode designs = o.putArray("designs");
-        c.designIds().forEach(designs::add);
-        return o;
+        return (ObjectNode) Json.tree(Views.CustomerView.of(c));
     }
 
     private static final Set<String> DESIGN_FIELDS = Set.of("customer", "network", "topology", "sites", "compareWith");

@@ -1,16 +1,12 @@
 package org.wanplan.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.wanplan.model.Network;
-import org.wanplan.model.Pop;
-import org.wanplan.model.Span;
 import org.wanplan.store.Role;
 
 /** Networks: list, show, PoPs, spans with their reservations, and import by upload (admin). */
@@ -31,20 +27,16 @@ final class NetworkRoutes implements Routes {
     }
 
     private void listNetworks(Context ctx) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        api.networks().all().forEach(n -> out.add(summary(n)));
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(api.networks().all().stream()
+                        .map(n -> Views.NetworkSummary.of(n, api.networks().builtin(n.name())))
+                        .toList()));
     }
 
-    private ObjectNode summary(Network n) {
-        return Api.object()
-                .put("name", n.name())
-                .put("builtin", api.networks().builtin(n.name()))
-                .put("pops", n.pops().size())
-                .put("spans", n.spans().size())
-                .put("srlgs", n.srlgs().size())
-                .put("fibreKm", n.totalFibreKm())
-                .put("attribution", n.attribution().orElse(null));
+    private JsonNode summary(Network n) {
+        return Json.tree(Views.NetworkSummary.of(n, api.networks().builtin(n.name())));
     }
 
     private void showNetwork(Context ctx) {
@@ -53,36 +45,21 @@ final class NetworkRoutes implements Routes {
 
     private void pops(Context ctx) {
         Network n = api.networks().get(ctx.pathParam("name"));
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (Pop p : n.pops()) {
-            ObjectNode o = out.addObject().put("id", p.id().value()).put("name", p.name());
-            p.countryCode().ifPresent(c -> o.put("country", c));
-            p.location().ifPresent(l -> o.put("lat", l.latitude()).put("lon", l.longitude()));
-            if (p.population().isPresent()) {
-                o.put("population", p.population().getAsLong());
-            }
-            o.put("degree", n.degree(p.id()));
-        }
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(n.pops().stream().map(p -> Views.PopView.of(n, p)).toList()));
     }
 
     private void spans(Context ctx) {
         Network n = api.networks().get(ctx.pathParam("name"));
         Map<String, Double> reserved = api.db().reservations().reserved(n.name());
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (Span s : n.spans()) {
-            ObjectNode o = out.addObject()
-                    .put("id", s.id().value())
-                    .put("a", s.a().value())
-                    .put("b", s.b().value())
-                    .put("capacityGbps", s.capacityGbps())
-                    .put("reservedGbps", reserved.getOrDefault(s.id().value(), 0.0))
-                    .put("submarine", s.submarine());
-            s.length().ifPresent(l -> o.put("km", l.km()));
-            ArrayNode srlgs = o.putArray("srlgs");
-            s.srlgs().forEach(x -> srlgs.add(x.value()));
-        }
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(n.spans().stream()
+                        .map(s -> Views.SpanView.of(s, reserved.getOrDefault(s.id().value(), 0.0)))
+                        .toList()));
     }
 
     private void importNetwork(Context ctx) throws Exception {

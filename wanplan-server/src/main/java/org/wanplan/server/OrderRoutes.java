@@ -1,8 +1,6 @@
 package org.wanplan.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -59,27 +57,17 @@ final class OrderRoutes implements Routes {
         });
     }
 
-    private static ObjectNode orderJson(Order o) {
-        ObjectNode j = Api.object()
-                .put("id", o.id())
-                .put("customer", o.customer())
-                .put("network", o.network())
-                .put("designId", o.designId())
-                .put("state", o.state().label());
-        ObjectNode spans = j.putObject("gbpsBySpan");
-        new java.util.TreeMap<>(o.gbpsBySpan()).forEach(spans::put);
-        j.put(
-                "totalGbps",
-                o.gbpsBySpan().values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum());
-        return j;
+    private static JsonNode orderJson(Order o) {
+        return Json.tree(Views.OrderView.of(o));
     }
 
     private void listOrders(Context ctx) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        api.db().orders().list(Api.limit(ctx, 1000)).forEach(o -> out.add(orderJson(o)));
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(api.db().orders().list(Api.limit(ctx, 1000)).stream()
+                        .map(Views.OrderView::of)
+                        .toList()));
     }
 
     private void showOrder(Context ctx) {

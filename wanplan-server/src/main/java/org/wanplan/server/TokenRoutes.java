@@ -1,7 +1,5 @@
 package org.wanplan.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,10 +22,7 @@ final class TokenRoutes implements Routes {
     public void register(RoutesConfig r) {
         r.get("/api/v1/whoami", Api.as(Role.VIEWER, ctx -> {
             Caller c = Api.caller(ctx);
-            Api.json(
-                    ctx,
-                    200,
-                    Api.object().put("name", c.name()).put("role", c.role().label()));
+            Api.json(ctx, 200, Json.tree(new Views.Whoami(c.name(), c.role().label())));
         }));
         r.get("/api/v1/tokens", Api.as(Role.ADMIN, this::listTokens));
         r.post("/api/v1/tokens", Api.as(Role.ADMIN, this::createToken));
@@ -37,9 +32,12 @@ final class TokenRoutes implements Routes {
     private static final Set<String> TOKEN_FIELDS = Set.of("role");
 
     private void listTokens(Context ctx) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        api.db().tokens().list().forEach(t -> out.add(tokenJson(t)));
-        Api.json(ctx, 200, out);
+        Api.json(
+                ctx,
+                200,
+                Json.tree(api.db().tokens().list().stream()
+                        .map(Views.TokenView::of)
+                        .toList()));
     }
 
     /**
@@ -86,16 +84,6 @@ final class TokenRoutes implements Routes {
     }
 
     private static ObjectNode tokenJson(Tokens.Info t) {
-        ObjectNode j = Api.object()
-                .put("id", Tokens.name(t.id()))
-                .put("role", t.role().label())
-                .put("createdAt", t.createdAt().toString())
-                .put("createdBy", t.createdBy());
-        if (t.revoked()) {
-            j.put("revokedAt", t.revokedAt().toString()).put("revokedBy", t.revokedBy());
-        } else {
-            j.putNull("revokedAt").putNull("revokedBy");
-        }
-        return j;
+        return (ObjectNode) Json.tree(Views.TokenView.of(t));
     }
 }

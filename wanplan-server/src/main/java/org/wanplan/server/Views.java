@@ -1,0 +1,142 @@
+package org.wanplan.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+import org.wanplan.model.SrlgId;
+import org.wanplan.store.AuditEntry;
+import org.wanplan.store.Customer;
+import org.wanplan.store.Order;
+import org.wanplan.store.Tokens;
+
+/**
+ * The API's response records, written by {@link Json#MAPPER}: components in order, an empty {@code Optional}
+ * left out; records marked {@code ALWAYS} write a missing value as {@code null}, as their clients expect.
+ */
+final class Views {
+    private Views() {}
+
+    /** A network in the catalogue. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record NetworkSummary(
+            String name, boolean builtin, int pops, int spans, int srlgs, double fibreKm, String attribution) {
+        static NetworkSummary of(Network n, boolean builtin) {
+            return new NetworkSummary(
+                    n.name(),
+                    builtin,
+                    n.pops().size(),
+                    n.spans().size(),
+                    n.srlgs().size(),
+                    n.totalFibreKm(),
+                    n.attribution().orElse(null));
+        }
+    }
+
+    /** A PoP; what the network does not know about it is left out. */
+    record PopView(
+            String id,
+            String name,
+            Optional<String> country,
+            Optional<Double> lat,
+            Optional<Double> lon,
+            Optional<Long> population,
+            int degree) {
+        static PopView of(Network n, Pop p) {
+            return new PopView(
+                    p.id().value(),
+                    p.name(),
+                    p.countryCode(),
+                    p.location().map(l -> l.latitude()),
+                    p.location().map(l -> l.longitude()),
+                    p.population().isPresent() ? Optional.of(p.population().getAsLong()) : Optional.empty(),
+                    n.degree(p.id()));
+        }
+    }
+
+    /** A span with what orders have reserved of it. */
+    record SpanView(
+            String id,
+            String a,
+            String b,
+            double capacityGbps,
+            double reservedGbps,
+            boolean submarine,
+            Optional<Double> km,
+            List<String> srlgs) {
+        static SpanView of(Span s, double reservedGbps) {
+            return new SpanView(
+                    s.id().value(),
+                    s.a().value(),
+                    s.b().value(),
+                    s.capacityGbps(),
+                    reservedGbps,
+                    s.submarine(),
+                    s.length().map(l -> l.km()),
+                    s.srlgs().stream().map(SrlgId::value).toList());
+        }
+    }
+
+    /** An order, its state and the bandwidth it needs per span. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record OrderView(
+            String id,
+            String customer,
+            String network,
+            String designId,
+            String state,
+            Map<String, Double> gbpsBySpan,
+            double totalGbps) {
+        static OrderView of(Order o) {
+            return new OrderView(
+                    o.id(),
+                    o.customer(),
+                    o.network(),
+                    o.designId(),
+                    o.state().label(),
+                    new TreeMap<>(o.gbpsBySpan()),
+                    o.gbpsBySpan().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum());
+        }
+    }
+
+    /** An audit line: who did what to what, when, and the state before and after. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AuditView(long id, String at, String actor, String action, String entity, String before, String after) {
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.id(), e.at().toString(), e.actor(), e.action(), e.entity(), e.before(), e.after());
+        }
+    }
+
+    /** A token as listed (never the secret); a new token's response adds it as {@code token}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TokenView(String id, String role, String createdAt, String createdBy, String revokedAt, String revokedBy) {
+        static TokenView of(Tokens.Info t) {
+            return new TokenView(
+                    Tokens.name(t.id()),
+                    t.role().label(),
+                    t.createdAt().toString(),
+                    t.createdBy(),
+                    t.revoked() ? t.revokedAt().toString() : null,
+                    t.revoked() ? t.revokedBy() : null);
+        }
+    }
+
+    /** A customer and its designs, newest first. */
+    record CustomerView(String id, String name, String createdAt, List<String> designs) {
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id(), c.name(), c.createdAt().toString(), c.designIds());
+        }
+    }
+
+    /** Who the caller is. */
+    record Whoami(String name, String role) {}
+
+    /** The health check's answer. */
+    record Health(String status) {}
+}
