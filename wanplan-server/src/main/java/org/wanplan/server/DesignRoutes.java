@@ -95,7 +95,7 @@ final class DesignRoutes implements Routes {
     private void createDesign(Context ctx) throws Exception {
         api.idempotent(ctx, () -> {
             JsonRequest req = JsonRequest.parse(ctx.body(), DESIGN_FIELDS);
-            String customer = req.string("customer", 200);
+            req.string("customer", 200);
             String network = req.string("network", 100);
             Optional<String> compareWith = req.optionalString("compareWith", 100);
             Topology topology = req.optionalString("topology", 30)
@@ -123,13 +123,13 @@ final class DesignRoutes implements Routes {
                             .toList());
                 }
             }
-            req.throwIfInvalid();
-            Network n = api.networks().get(network);
+            Requests.DesignRequest body = req.as(Requests.DesignRequest.class);
+            Network n = api.networks().get(body.network());
             Design d = Designer.design(n, sites, DesignOptions.defaults(topology));
             Quote q = Quote.of(d, PriceBook.defaults());
             ObjectNode result = DesignView.json(d, q);
-            if (compareWith.isPresent()) {
-                Network other = api.networks().get(compareWith.get());
+            if (body.compareWith().isPresent()) {
+                Network other = api.networks().get(body.compareWith().get());
                 Design od = Designer.design(other, sites, DesignOptions.defaults(topology));
                 ObjectNode comparison = result.putObject("comparison");
                 comparison.set(n.name(), result.get("summary"));
@@ -148,8 +148,8 @@ final class DesignRoutes implements Routes {
                 StoredDesign s = tx.designs()
                         .save(
                                 Api.caller(ctx).name(),
-                                customer,
-                                network,
+                                body.customer(),
+                                body.network(),
                                 topology.label(),
                                 request,
                                 Api.write(result),

@@ -3,7 +3,6 @@ package org.wanplan.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wanplan.design.Design;
 import org.wanplan.design.Quote;
-import org.wanplan.routing.Path;
 
 /** A design and its quote as the API shows them: the design module's {@link org.wanplan.design.DesignView}. */
 final class DesignView {
@@ -11,9 +10,5 @@ final class DesignView {
 
     static ObjectNode json(Design d, Quote q) {
         return (ObjectNode) Json.tree(org.wanplan.design.DesignView.of(d, q));
-    }
-
-    static ObjectNode path(Path p) {
-        return (ObjectNode) Json.tree(org.wanplan.design.DesignView.PathView.of(p));
     }
 }

@@ -1,13 +1,12 @@
 package org.wanplan.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.wanplan.design.DesignView.PathView;
 import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
 import org.wanplan.routing.FailureAccumulator;
@@ -34,9 +33,8 @@ final class FailureView {
     static ObjectNode run(JsonRequest req, NetworkCatalog networks) {
         String name = req.string("network", 100);
         JsonNode fail = req.array("fail");
-        Optional<Double> asked = req.optionalNumber("gravityGbps", 1, 1_000_000);
-        int maxDemands =
-                (int) (double) req.optionalNumber("maxDemands", 1, 5000).orElse(300.0);
+        req.optionalNumber("gravityGbps", 1, 1_000_000);
+        req.optionalNumber("maxDemands", 1, 5000);
         Optional<Network> found = name == null ? Optional.empty() : networks.find(name);
         if (name != null && found.isEmpty()) {
             req.error("network", "no such network: '" + name + "'");
@@ -60,7 +58,9 @@ final class FailureView {
                 elements.add(e);
             }
         }
-        req.throwIfInvalid();
+        Requests.WhatIfRequest body = req.as(Requests.WhatIfRequest.class);
+        Optional<Double> asked = body.gravityGbps();
+        int maxDemands = (int) (double) body.maxDemands().orElse(300.0);
         Mask down = mask;
         Network n = found.orElseThrow();
         Router router = Router.of(n, Metric.LATENCY);
@@ -75,47 +75,71 @@ final class FailureView {
         FailureReport report = acc.report();
         FailureReport.ScenarioImpact impact = report.scenarios().get(0);
 
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("network", n.name()).put("scenario", scenario.name());
-        o.put("demands", base.placed().size()).put("gravityGbps", gravity);
-        o.put("affected", impact.affected())
-                .put("rerouted", impact.rerouted())
-                .put("lost", impact.lost())
-                .put("lostGbps", impact.lostGbps())
-                .put("maxUtilisation", impact.maxUtilisation());
-        ArrayNode failed = o.putArray("failedSpans");
-        mask.spanBits().stream().forEach(s -> failed.add(n.spans().get(s).id().value()));
-        ArrayNode failedPops = o.putArray("failedPops");
-        mask.popBits().stream().forEach(p -> failedPops.add(n.pops().get(p).id().value()));
-        ArrayNode spans = o.putArray("worstSpans");
-        report.spans().stream()
-                .limit(WORST_SPANS)
-                .forEach(s -> spans.addObject()
-                        .put("id", s.span().value())
-                        .put("capacityGbps", s.capacityGbps())
-                        .put("baselineUtilisation", s.baselineUtilisation())
-                        .put("utilisation", s.worstUtilisation()));
-        ArrayNode rerouted = o.putArray("reroutedDemands");
-        ArrayNode lost = o.putArray("lostDemands");
-        List<Placement.Placed> hit = base.placed().stream()
+        List<HitDemand> rerouted = new ArrayList<>();
+        List<HitDemand> lost = new ArrayList<>();
+        base.placed().stream()
                 .filter(p -> crosses(n, p.working(), down))
                 .sorted((a, b) -> Double.compare(b.demand().gbps(), a.demand().gbps()))
-                .toList();
-        for (Placement.Placed p : hit) {
-            Demand d = p.demand();
-            boolean endDown = mask.popDown(n.indexOf(d.from())) || mask.popDown(n.indexOf(d.to()));
-            Optional<Path> after = endDown ? Optional.empty() : router.shortest(d.from(), d.to(), mask);
-            ObjectNode j = (after.isPresent() ? rerouted : lost)
-                    .addObject()
-                    .put("id", d.id())
-                    .put("from", d.from().value())
-                    .put("to", d.to().value())
-                    .put("gbps", d.gbps());
-            j.set("before", DesignView.path(p.working()));
-            after.ifPresent(a -> j.set("after", DesignView.path(a)));
-        }
-        return o;
+                .forEach(p -> {
+                    Demand d = p.demand();
+                    boolean endDown = down.popDown(n.indexOf(d.from())) || down.popDown(n.indexOf(d.to()));
+                    Optional<Path> after = endDown ? Optional.empty() : router.shortest(d.from(), d.to(), down);
+                    (after.isPresent() ? rerouted : lost)
+                            .add(new HitDemand(
+                                    d.id(),
+                                    d.from().value(),
+                                    d.to().value(),
+                                    d.gbps(),
+                                    PathView.of(p.working()),
+                                    after.map(PathView::of)));
+                });
+        return (ObjectNode) Json.tree(new WhatIf(
+                n.name(),
+                scenario.name(),
+                base.placed().size(),
+                gravity,
+                impact.affected(),
+                impact.rerouted(),
+                impact.lost(),
+                impact.lostGbps(),
+                impact.maxUtilisation(),
+                mask.spanBits().stream()
+                        .mapToObj(i -> n.spans().get(i).id().value())
+                        .toList(),
+                mask.popBits().stream()
+                        .mapToObj(i -> n.pops().get(i).id().value())
+                        .toList(),
+                report.spans().stream()
+                        .limit(WORST_SPANS)
+                        .map(w -> new SpanUse(
+                                w.span().value(), w.capacityGbps(), w.baselineUtilisation(), w.worstUtilisation()))
+                        .toList(),
+                rerouted,
+                lost));
     }
+
+    /** The what-if's answer: the scenario, its counts, the failed elements, the worst spans, the hit demands. */
+    record WhatIf(
+            String network,
+            String scenario,
+            int demands,
+            double gravityGbps,
+            int affected,
+            int rerouted,
+            int lost,
+            double lostGbps,
+            double maxUtilisation,
+            List<String> failedSpans,
+            List<String> failedPops,
+            List<SpanUse> worstSpans,
+            List<HitDemand> reroutedDemands,
+            List<HitDemand> lostDemands) {}
+
+    /** A span's utilisation before and under the failure. */
+    record SpanUse(String id, double capacityGbps, double baselineUtilisation, double utilisation) {}
+
+    /** A demand the failure hit: its path before, and after when it was restored. */
+    record HitDemand(String id, String from, String to, double gbps, PathView before, Optional<PathView> after) {}
 
     /**
      * Without an asked total, the gravity matrix is scaled so that the busiest span runs at

@@ -118,6 +118,16 @@ final class JsonRequest {
         }
     }
 
+    /** The checked body bound to its request record (after {@link #throwIfInvalid()}). */
+    <T> T as(Class<T> type) {
+        throwIfInvalid();
+        try {
+            return Json.MAPPER.treeToValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a checked " + type.getSimpleName() + " does not bind: " + e, e);
+        }
+    }
+
     static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }

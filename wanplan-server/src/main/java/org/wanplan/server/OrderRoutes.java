@@ -31,8 +31,8 @@ final class OrderRoutes implements Routes {
     private void createOrder(Context ctx) throws Exception {
         api.idempotent(ctx, () -> {
             JsonRequest req = JsonRequest.parse(ctx.body(), ORDER_FIELDS);
-            String designId = req.string("designId", 100);
-            req.throwIfInvalid();
+            req.string("designId", 100);
+            String designId = req.as(Requests.OrderRequest.class).designId();
             StoredDesign d = api.db()
                     .designs()
                     .find(designId)

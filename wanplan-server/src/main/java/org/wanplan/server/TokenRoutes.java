@@ -58,7 +58,7 @@ final class TokenRoutes implements Routes {
         if (label != null && role.isEmpty()) {
             req.error("role", "must be viewer, planner or admin, was '" + JsonRequest.abbreviate(label) + "'");
         }
-        req.throwIfInvalid();
+        req.as(Requests.TokenRequest.class);
         Tokens.Issued issued =
                 api.db().tokens().issue(role.orElseThrow(), Api.caller(ctx).name());
         ctx.header("Location", "/api/v1/tokens");

@@ -1,12 +1,12 @@
 package org.wanplan.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.wanplan.store.Caller;
 import org.wanplan.store.Database;
 import org.wanplan.store.IllegalTransitionException;
@@ -175,20 +175,28 @@ public final class WanplanServer implements AutoCloseable {
         };
     }
 
+    /** An RFC 9457 problem as written: {@code errorId} for internal errors, {@code errors} for bad fields. */
+    record ProblemBody(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String code,
+            String instance,
+            Optional<String> errorId,
+            Optional<List<ApiProblem.FieldError>> errors) {}
+
     static void problem(Context ctx, ApiProblem p) {
-        ObjectNode o = Api.object()
-                .put("type", PROBLEM_TYPE + p.code())
-                .put("title", p.title())
-                .put("status", p.status())
-                .put("detail", p.getMessage())
-                .put("code", p.code())
-                .put("instance", ctx.path());
-        p.errorId().ifPresent(id -> o.put("errorId", id));
-        if (!p.errors().isEmpty()) {
-            ArrayNode errors = o.putArray("errors");
-            p.errors()
-                    .forEach(f -> errors.addObject().put("pointer", f.pointer()).put("detail", f.detail()));
-        }
+        ProblemBody body = new ProblemBody(
+                PROBLEM_TYPE + p.code(),
+                p.title(),
+                p.status(),
+                p.getMessage(),
+                p.code(),
+                ctx.path(),
+                p.errorId(),
+                p.errors().isEmpty() ? Optional.empty() : Optional.of(p.errors()));
+        JsonNode o = Json.tree(body);
         ctx.status(p.status()).contentType(PROBLEM_JSON).result(Api.write(o));
     }
 }
