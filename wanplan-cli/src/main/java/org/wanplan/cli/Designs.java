@@ -47,11 +47,8 @@ final class Designs {
     }
 
     /** The compare figures of one design, as the JSON object {@code compare --json} prints per network. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper SUMMARY_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
     static ObjectNode summary(Design d, Quote q) {
-        return SUMMARY_JSON.valueToTree(DesignFigures.summary(d, q));
+        return Options.JSON.valueToTree(DesignFigures.summary(d, q));
     }
 
     static double percentile(double[] sorted, double p) {

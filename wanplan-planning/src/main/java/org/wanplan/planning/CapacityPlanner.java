@@ -131,9 +131,10 @@ public final class CapacityPlanner {
                 }
             }
         }
+        List<FailureScenario> states = p.states();
         for (int t = 0; t < years; t++) {
             double scale = p.scale(t);
-            for (FailureScenario k : p.states()) {
+            for (FailureScenario k : states) {
                 boolean intact = k.down().isEmpty();
                 // flow[r][e][dir]: dir 0 = endA → endB, 1 = endB → endA
                 MPVariable[][][] flow = new MPVariable[roots.size()][spans][2];

@@ -23,9 +23,10 @@ public final class FeasibilityCheck {
     /** Empty when the plan carries everything; otherwise the first state that fails, described. */
     public static Optional<String> violation(PlanningProblem p, CapacityPlan plan) {
         Loader.loadNativeLibraries();
+        List<FailureScenario> states = p.states();
         for (int t = 0; t < p.years(); t++) {
             double[] capacity = plan.capacityAfter(p, t);
-            for (FailureScenario state : p.states()) {
+            for (FailureScenario state : states) {
                 if (!routable(p, capacity, state.down(), p.scale(t))) {
                     return Optional.of("year " + t + ": the demands do not fit "
                             + (state.down().isEmpty() ? "the intact network" : "with " + state.name() + " down"));

@@ -1,7 +1,6 @@
 package org.wanplan.routing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.wanplan.model.Network;
@@ -198,11 +197,5 @@ public final class FailureAccumulator {
             worstSeq[i] = seq;
             worstScenario[i] = name;
         }
-    }
-
-    @Override
-    public String toString() {
-        return "FailureAccumulator[" + count + " scenarios, top " + top + ", spans "
-                + Arrays.stream(spanSize).sum() + " entries]";
     }
 }

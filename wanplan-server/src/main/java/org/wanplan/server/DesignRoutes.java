@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wanplan.design.Design;
+import org.wanplan.design.DesignFigures;
 import org.wanplan.design.DesignOptions;
+import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
@@ -127,15 +129,13 @@ final class DesignRoutes implements Routes {
             Network n = api.networks().get(body.network());
             Design d = Designer.design(n, sites, DesignOptions.defaults(topology));
             Quote q = Quote.of(d, PriceBook.defaults());
-            ObjectNode result = DesignView.json(d, q);
+            ObjectNode result = (ObjectNode) Json.tree(DesignView.of(d, q));
             if (body.compareWith().isPresent()) {
                 Network other = api.networks().get(body.compareWith().get());
                 Design od = Designer.design(other, sites, DesignOptions.defaults(topology));
                 ObjectNode comparison = result.putObject("comparison");
                 comparison.set(n.name(), result.get("summary"));
-                comparison.set(
-                        other.name(),
-                        DesignView.json(od, Quote.of(od, PriceBook.defaults())).get("summary"));
+                comparison.set(other.name(), Json.tree(DesignFigures.summary(od, Quote.of(od, PriceBook.defaults()))));
             }
             Map<String, Double> gbps = new java.util.TreeMap<>();
             d.spanLoadGbps().forEach((span, g) -> {

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit is on disk before it is acknowledged,
  * and a process killed at any point leaves every transaction whole or absent. Its transactions begin
- * {@code IMMEDIATE}, taking the one write lock at the start (see {@link Dialect#SQLITE}); other processes on
+ * {@code IMMEDIATE}, taking the one write lock at the start (see {@code Dialect.SQLITE}); other processes on
  * the same file ({@code wanplan token create} while {@code wanplan serve} runs) wait for it, up to a
  * minute.
  */
@@ -32,12 +32,10 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final Dialect dialect;
     private final Optional<Lock> writes; // this process's transactions queue here when the database has one writer
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
-        this.dialect = dialect;
         this.writes = dialect.oneWriter() ? Optional.of(new ReentrantLock(true)) : Optional.empty();
         Flyway.configure()
                 .dataSource(pool)
@@ -88,11 +86,6 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-    }
-
-    /** Which database this is. */
-    public Dialect dialect() {
-        return dialect;
     }
 
     Jdbi jdbi() {

@@ -6,7 +6,7 @@ import java.util.Map;
  * What differs between the two databases the store runs on: where their migrations are, how a
  * transaction locks what it is about to change, and the connection settings.
  */
-public enum Dialect {
+enum Dialect {
     /**
      * PostgreSQL, the production database: row locks ({@code SELECT … FOR UPDATE}), taken in span-id order so
      * that reservations on different spans run side by side.
