@@ -3,8 +3,6 @@ package org.wanplan.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.wanplan.design.Design;
@@ -19,7 +17,7 @@ final class Designs {
 
     /** A site list: JSON when the file ends in .json, CSV otherwise. */
     static List<Site> sites(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
             return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                     ? org.wanplan.io.sites.SiteJsonReader.read(in, file.toString())
                     : SiteCsvReader.read(in, file.toString());
@@ -32,7 +30,7 @@ final class Designs {
             return org.wanplan.model.PriceBook.defaults();
         }
         String name = file.toString().toLowerCase(java.util.Locale.ROOT);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
             return org.wanplan.io.price.PriceBookFile.read(
                     in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
         }

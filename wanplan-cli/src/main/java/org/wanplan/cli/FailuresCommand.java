@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +127,7 @@ final class FailuresCommand implements Callable<Integer> {
 
     private List<Demand> demands(Network n) throws Exception {
         if (traffic.demands != null) {
-            try (Reader in = Files.newBufferedReader(traffic.demands, StandardCharsets.UTF_8)) {
+            try (Reader in = org.wanplan.io.input.TextInput.reader(traffic.demands)) {
                 return DemandCsvReader.read(in, traffic.demands.toString(), n);
             }
         }

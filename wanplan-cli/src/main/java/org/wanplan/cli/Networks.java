@@ -13,6 +13,10 @@ import org.wanplan.model.Network;
 final class Networks {
     private Networks() {}
 
+    /** Where warnings about an input file go: the running command line's error stream. */
+    static final ThreadLocal<java.io.PrintWriter> WARNINGS =
+            ThreadLocal.withInitial(() -> new java.io.PrintWriter(System.err, true));
+
     static Network load(String nameOrFile) throws IOException, InputException {
         return load(nameOrFile, org.wanplan.io.input.ImportOptions.defaults());
     }
@@ -21,7 +25,9 @@ final class Networks {
             throws IOException, InputException {
         Path path = Path.of(nameOrFile);
         if (Files.exists(path)) {
-            return NetworkFiles.with(options).read(path);
+            return NetworkFiles.with(options)
+                    .onWarning(w -> WARNINGS.get().println(w))
+                    .read(path);
         }
         return BuiltinNetworks.load(nameOrFile)
                 .orElseThrow(() -> new CliFailure(nameOrFile + ": no such file, and not a built-in network ("

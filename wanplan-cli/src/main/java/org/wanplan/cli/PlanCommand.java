@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -140,7 +138,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             SndlibNetwork s = NetworkFiles.withDefaults().readSndlib(sndlib);
             SndlibModel m;
-            try (Reader in = Files.newBufferedReader(model, StandardCharsets.UTF_8)) {
+            try (Reader in = org.wanplan.io.input.TextInput.reader(model)) {
                 m = SndlibModelReader.read(
                         in, model.toString(), model.getFileName().toString());
             }
@@ -165,7 +163,7 @@ final class PlanCommand implements Callable<Integer> {
         Network n = Networks.load(network);
         List<Demand> d;
         if (demands != null) {
-            try (Reader in = Files.newBufferedReader(demands, StandardCharsets.UTF_8)) {
+            try (Reader in = org.wanplan.io.input.TextInput.reader(demands)) {
                 d = DemandCsvReader.read(in, demands.toString(), n);
             }
         } else {

@@ -1,8 +1,6 @@
 package org.wanplan.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +19,8 @@ import org.wanplan.routing.Mask;
 final class ScenarioFile {
     private ScenarioFile() {}
 
-    static List<FailureScenario> read(Path file, Network n) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    static List<FailureScenario> read(Path file, Network n) throws IOException, org.wanplan.io.input.InputException {
+        List<String> lines = org.wanplan.io.input.TextInput.read(file).lines().toList();
         List<FailureScenario> scenarios = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -60,7 +58,9 @@ final class ScenarioFile {
         }
         if (!problems.isEmpty()) {
             problems.add(problems.size() + " problem(s) in " + file);
-            throw new CliFailure(problems);
+            throw new CliFailure(problems.stream()
+                    .map(org.wanplan.io.input.InputProblem::printable)
+                    .toList());
         }
         return scenarios;
     }

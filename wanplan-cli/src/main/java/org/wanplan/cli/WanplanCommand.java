@@ -43,6 +43,11 @@ public final class WanplanCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
-        return cli.execute(args);
+        Networks.WARNINGS.set(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            Networks.WARNINGS.remove();
+        }
     }
 }

@@ -88,7 +88,7 @@ class NetworkCommandTest {
         Run r = run("network", "convert", bad.toString(), out.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
-                .contains(bad + ":3: lengthKm must be a finite number > 0, was -1.0")
+                .contains(bad + ":3: lengthKm must be a number above 0 and at most 40000, was -1.0")
                 .contains(bad + ":3: span s: unknown endpoint b 'b'");
         assertThat(out).doesNotExist();
     }

@@ -108,7 +108,7 @@ class RoutingCommandsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
                 .contains(demands + ":2: to 'Atlantis' is not a PoP of euro350")
-                .contains(demands + ":3: gbps must be > 0, was -3");
+                .contains(demands + ":3: gbps must be above 0 and at most 1000000 (a span's largest capacity), was -3");
     }
 
     @Test

@@ -28,12 +28,33 @@ public record Quote(
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
+    /** How a line that prices nothing starts: the site's bandwidth is above the price book's largest tier. */
+    public static final String ON_REQUEST = "priced on request: ";
+
+    /** The sites priced on request (no amounts in the totals), in quote order. */
+    public List<String> onRequest() {
+        return lines.stream()
+                .filter(l -> l.item().startsWith(ON_REQUEST))
+                .map(Line::site)
+                .toList();
+    }
+
     /** Prices every accepted site of {@code design}; refused sites are not quoted. */
     public static Quote of(Design design, PriceBook book) {
         List<Line> lines = new ArrayList<>();
         for (Design.SiteDesign d : design.accepted()) {
             Site s = d.site();
-            PriceBook.Tier tier = book.tier(s.bandwidthMbps());
+            java.util.Optional<PriceBook.Tier> tierFor = book.tierFor(s.bandwidthMbps());
+            if (tierFor.isEmpty()) {
+                lines.add(line(
+                        s,
+                        ON_REQUEST + fmt(s.bandwidthMbps()) + " Mbps is above the price book's largest access tier ("
+                                + fmt(book.largestTierMbps()) + " Mbps); not in the totals",
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO));
+                continue;
+            }
+            PriceBook.Tier tier = tierFor.get();
             Homing.Tail tail = d.tails().get(0);
             BigDecimal access = tier.accessMrc();
             BigDecimal accessNrc = tier.accessNrc();

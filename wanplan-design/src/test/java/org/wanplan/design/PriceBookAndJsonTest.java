@@ -39,9 +39,9 @@ class PriceBookAndJsonTest {
         assertThat(e.problems())
                 .extracting(InputProblem::toString)
                 .containsExactlyInAnyOrder(
-                        "book.json: unknown field 'colour'",
-                        "book.json: accessTiers[0].accessMrc must be a number, was 'lots'",
-                        "book.json: managementMrc must be ≥ 0, was -5");
+                        "book.json:1: unknown field 'colour'",
+                        "book.json:1: accessTiers[0].accessMrc must be a number, was 'lots'",
+                        "book.json:1: managementMrc must be from 0 to 1000000000, was -5");
     }
 
     @Test
@@ -70,6 +70,6 @@ class PriceBookAndJsonTest {
                 .extracting(InputProblem::toString)
                 .containsExactly(
                         "s.json:2: unknown field 'colour' (known: " + SiteCsvReader.HEADER + ")",
-                        "s.json:3: bandwidthMbps must be > 0, was -1");
+                        "s.json:3: bandwidthMbps must be from 0.064 (64 kbit/s) to 800000 (800 Gbit/s), was -1.0");
     }
 }

@@ -23,6 +23,7 @@ import org.wanplan.io.graphml.GraphmlReader;
 import org.wanplan.io.graphml.GraphmlWriter;
 import org.wanplan.io.input.ImportOptions;
 import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.TextInput;
 import org.wanplan.io.json.GeoJsonWriter;
 import org.wanplan.io.json.JsonNetworkReader;
 import org.wanplan.io.json.JsonNetworkWriter;
@@ -39,17 +40,25 @@ import org.wanplan.model.sndlib.SndlibNetwork;
  */
 public final class NetworkFiles {
     private final ImportOptions options;
+    private final java.util.function.Consumer<org.wanplan.io.input.InputProblem> warnings;
 
-    private NetworkFiles(ImportOptions options) {
+    private NetworkFiles(
+            ImportOptions options, java.util.function.Consumer<org.wanplan.io.input.InputProblem> warnings) {
         this.options = options;
+        this.warnings = warnings;
     }
 
     public static NetworkFiles with(ImportOptions options) {
-        return new NetworkFiles(options);
+        return new NetworkFiles(options, w -> {});
+    }
+
+    /** The same, handing what a file lets pass with a warning (a self-loop dropped) to {@code sink}. */
+    public NetworkFiles onWarning(java.util.function.Consumer<org.wanplan.io.input.InputProblem> sink) {
+        return new NetworkFiles(options, sink);
     }
 
     public static NetworkFiles withDefaults() {
-        return new NetworkFiles(ImportOptions.defaults());
+        return with(ImportOptions.defaults());
     }
 
     /** Reads the network at {@code path}, recognising its format; see {@link NetworkFormat#detect}. */
@@ -57,18 +66,21 @@ public final class NetworkFiles {
         NetworkFormat format = NetworkFormat.detect(requireExists(path))
                 .orElseThrow(() -> InputException.of(
                         path.toString(),
-                        0,
+                        1,
                         "unknown network format: expected .json, .graphml, .csv (pops.csv + spans.csv), or an"
                                 + " SNDlib native (.txt) or XML file"));
         return switch (format) {
             case JSON -> {
-                try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                try (Reader in = TextInput.reader(path)) {
                     yield new JsonNetworkReader(options).read(in, path.toString());
                 }
             }
             case GRAPHML -> {
-                try (InputStream in = Files.newInputStream(path)) {
-                    yield new GraphmlReader(options).read(in, path.toString(), stem(path));
+                try (InputStream in = TextInput.xml(path)) {
+                    GraphmlReader reader = new GraphmlReader(options);
+                    Network n = reader.read(in, path.toString(), stem(path));
+                    reader.warnings().forEach(warnings);
+                    yield n;
                 }
             }
             case CSV ->
@@ -89,16 +101,20 @@ public final class NetworkFiles {
         NetworkFormat format = NetworkFormat.detect(requireExists(path)).orElse(NetworkFormat.JSON);
         String name = stem(path);
         if (format == NetworkFormat.SNDLIB_NATIVE) {
-            try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            try (Reader in = TextInput.reader(path)) {
                 return new SndlibNativeReader(options).read(in, path.toString(), name);
             }
         }
         if (format == NetworkFormat.SNDLIB_XML) {
-            try (InputStream in = Files.newInputStream(path)) {
+            try (InputStream in = TextInput.xml(path)) {
                 return new SndlibXmlReader(options).read(in, path.toString(), name);
             }
         }
-        throw InputException.of(path.toString(), 0, "not an SNDlib network file (native .txt or XML)");
+        throw InputException.of(
+                path.toString(),
+                1,
+                "not an SNDlib network file: expected '?SNDlib native format; version: 1.0' on the first line, or"
+                        + " an XML <network> document");
     }
 
     /**

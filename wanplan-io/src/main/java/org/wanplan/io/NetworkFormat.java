@@ -95,7 +95,8 @@ public enum NetworkFormat {
         byte[] buffer = new byte[1024];
         try (InputStream in = Files.newInputStream(path)) {
             int n = in.readNBytes(buffer, 0, buffer.length);
-            return new String(buffer, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+            String head = new String(buffer, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+            return head.startsWith("\uFEFF") ? head.substring(1) : head; // a byte-order mark
         }
     }
 }

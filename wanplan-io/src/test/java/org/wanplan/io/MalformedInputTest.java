@@ -62,7 +62,7 @@ class MalformedInputTest {
                         f + ":7: duplicate PoP id 'a'",
                         f + ":8: unknown PoP field 'colour'",
                         f + ":11: span s1: unknown endpoint b 'zz'",
-                        f + ":12: lengthKm must be a finite number > 0, was -5.0",
+                        f + ":12: lengthKm must be a number above 0 and at most 40000, was -5.0",
                         f + ":13: lengthKm must be a number, was \"ten\"",
                         f + ":14: span s4: self-loop at 'a'");
     }
@@ -124,7 +124,7 @@ class MalformedInputTest {
                         f + ":8: Latitude must be a number, was 'north'",
                         f + ":9: duplicate PoP id 'a'",
                         f + ":10: span e0: unknown endpoint b 'nowhere'",
-                        f + ":11: lengthKm must be a finite number > 0, was -3.0",
+                        f + ":11: lengthKm must be a number above 0 and at most 40000, was -3.0",
                         f + ":12: data refers to undeclared key 'd9'");
     }
 
@@ -154,7 +154,7 @@ class MalformedInputTest {
                         pops + ":4: duplicate PoP id 'par'",
                         pops + ":5: lon must be a number, was 'five'",
                         spans + ":3: span s2: unknown endpoint b 'nowhere'",
-                        spans + ":4: lengthKm must be a finite number > 0, was -1.0",
+                        spans + ":4: lengthKm must be a number above 0 and at most 40000, was -1.0",
                         spans + ":5: lengthKm must be a number, was 'abc'",
                         spans + ":5: submarine must be true or false, was 'maybe'",
                         spans + ":6: expected 8 cells as in the header, found 3");
@@ -266,7 +266,7 @@ class MalformedInputTest {
     @Test
     void an_unknown_format_is_named() throws Exception {
         Path f = write("network.bin", "\u0001\u0002 binary");
-        assertThat(problems(f)).singleElement().asString().startsWith(f + ": unknown network format");
+        assertThat(problems(f)).singleElement().asString().startsWith(f + ":1: unknown network format");
     }
 
     private List<String> problems(Path f) {

@@ -29,14 +29,22 @@ public record FibreLength(double km, LengthSource source) {
         if (!(routeFactor >= 1.0) || Double.isInfinite(routeFactor)) {
             throw new IllegalArgumentException("route factor must be a finite number ≥ 1, was " + routeFactor);
         }
-        return new FibreLength(Math.max(MIN_ESTIMATED_KM, a.distanceKm(b) * routeFactor), LengthSource.ESTIMATED);
+        return new FibreLength(
+                Math.min(MAX_KM, Math.max(MIN_ESTIMATED_KM, a.distanceKm(b) * routeFactor)), LengthSource.ESTIMATED);
     }
 
-    /** Why {@code km} is not a valid length, or empty when it is (finite and > 0). */
+    /**
+     * The longest span accepted: 40,000 km, the Earth's circumference. The longest submarine systems are
+     * about this long end to end (SEA-ME-WE 3, 39,000 km) and their spans between landings much shorter;
+     * anything longer is a unit error (metres read as km).
+     */
+    public static final double MAX_KM = 40_000;
+
+    /** Why {@code km} is not a valid length, or empty when it is (above 0, at most {@link #MAX_KM}). */
     public static Optional<String> problem(double km) {
-        return km > 0 && Double.isFinite(km)
+        return km > 0 && km <= MAX_KM
                 ? Optional.empty()
-                : Optional.of("lengthKm must be a finite number > 0, was " + km);
+                : Optional.of("lengthKm must be a number above 0 and at most " + (long) MAX_KM + ", was " + km);
     }
 
     /** One-way propagation delay over this length; see {@link Fibre#latencyMs(double)}. */

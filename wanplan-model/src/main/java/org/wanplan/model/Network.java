@@ -178,6 +178,9 @@ public final class Network {
      * PoP whose name equals it ignoring case (none, one, or several when the name is ambiguous).
      */
     public List<Pop> popsMatching(String idOrName) {
+        if (Ids.problem(idOrName).isPresent()) {
+            return List.of(); // no PoP has an invalid id, and none such a name
+        }
         Integer i = popIndex.get(new PopId(idOrName));
         if (i != null) {
             return List.of(pops.get(i));

@@ -75,6 +75,16 @@ public record PriceBook(
         return new Band(km, new BigDecimal(mrc), new BigDecimal(nrc));
     }
 
+    /** The access tier for {@code mbps}, or empty above the largest tier (priced on request). */
+    public java.util.Optional<Tier> tierFor(double mbps) {
+        return accessTiers.stream().filter(t -> mbps <= t.upToMbps()).findFirst();
+    }
+
+    /** The largest bandwidth the access tiers price (Mbps). */
+    public double largestTierMbps() {
+        return accessTiers.get(accessTiers.size() - 1).upToMbps();
+    }
+
     /** The access tier for {@code mbps}: the first whose {@code upToMbps} covers it. */
     public Tier tier(double mbps) {
         return accessTiers.stream()

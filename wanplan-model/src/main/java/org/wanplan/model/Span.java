@@ -47,11 +47,18 @@ public record Span(
                 false);
     }
 
-    /** Why {@code gbps} is not a valid capacity, or empty when it is (finite and ≥ 0). */
+    /**
+     * The largest span capacity accepted: 1 Pbit/s. A fibre pair carries about 100 Tbit/s with today's
+     * C+L-band coherent optics (ITU-T G.698.2 grids, 800G per wavelength); a span of ten lit pairs stays below
+     * this, and a larger figure is a unit error (bit/s read as Gbit/s).
+     */
+    public static final double MAX_CAPACITY_GBPS = 1_000_000;
+
+    /** Why {@code gbps} is not a valid capacity, or empty when it is (0 to {@link #MAX_CAPACITY_GBPS}). */
     public static Optional<String> capacityProblem(double gbps) {
-        return gbps >= 0 && Double.isFinite(gbps)
+        return gbps >= 0 && gbps <= MAX_CAPACITY_GBPS
                 ? Optional.empty()
-                : Optional.of("capacityGbps must be a finite number ≥ 0, was " + gbps);
+                : Optional.of("capacityGbps must be a number from 0 to " + (long) MAX_CAPACITY_GBPS + ", was " + gbps);
     }
 
     /** The endpoint that is not {@code end}; {@code end} must be one of the two. */

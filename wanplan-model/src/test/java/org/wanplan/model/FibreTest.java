@@ -30,8 +30,12 @@ class FibreTest {
     }
 
     @Test
-    void lengths_must_be_positive_and_finite() {
-        assertThat(FibreLength.problem(-5)).contains("lengthKm must be a finite number > 0, was -5.0");
+    void lengths_must_be_positive_and_at_most_the_earths_circumference() {
+        assertThat(FibreLength.problem(-5)).contains("lengthKm must be a number above 0 and at most 40000, was -5.0");
+        assertThat(FibreLength.problem(40_000)).isEmpty();
+        assertThat(FibreLength.problem(40_000.5)).isPresent();
+        assertThat(FibreLength.problem(1e308)).isPresent();
+        assertThat(FibreLength.problem(Double.NaN)).isPresent();
         assertThat(FibreLength.problem(0)).isPresent();
         assertThat(FibreLength.problem(Double.POSITIVE_INFINITY)).isPresent();
         assertThat(FibreLength.problem(0.1)).isEmpty();

@@ -2,7 +2,6 @@ package org.wanplan.io.csv;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Set;
 import org.wanplan.io.input.ImportOptions;
 import org.wanplan.io.input.InputException;
 import org.wanplan.io.input.Problems;
+import org.wanplan.io.input.TextInput;
 import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.LengthSource;
@@ -107,8 +107,8 @@ public final class CsvNetworkReader {
     }
 
     private static CsvTable table(Path file, Set<String> required, Set<String> optional, Problems problems)
-            throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            throws IOException, InputException {
+        try (Reader in = TextInput.reader(file)) {
             return CsvTable.read(in, required, optional, problems);
         }
     }
@@ -124,7 +124,9 @@ public final class CsvNetworkReader {
         if (!row.has("id")) {
             problems.add(row.line(), "id is missing");
         }
-        if (kind.isEmpty() || !row.has("id")) {
+        if (kind.isEmpty()
+                || !row.has("id")
+                || problems.id(row.line(), "id", row.get("id")).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
@@ -160,6 +162,9 @@ public final class CsvNetworkReader {
                 problems.add(line, "population must be ≥ 0, was " + population.getAsLong());
                 population = OptionalLong.empty();
             }
+        }
+        if (problems.id(line, "id", row.get("id")).isEmpty()) {
+            return Optional.empty();
         }
         return Optional.of(new Pop(
                 PopId.of(row.get("id")),
@@ -206,7 +211,7 @@ public final class CsvNetworkReader {
         }
         List<SrlgId> groups = new ArrayList<>();
         for (String g : row.get("srlgs").split(";")) {
-            if (!g.isBlank()) {
+            if (!g.isBlank() && problems.id(line, "srlgs", g.strip()).isPresent()) {
                 groups.add(SrlgId.of(g.strip()));
             }
         }

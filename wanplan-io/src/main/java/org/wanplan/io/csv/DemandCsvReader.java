@@ -15,6 +15,7 @@ import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.ServiceClass;
+import org.wanplan.model.Span;
 
 /**
  * Reads a traffic matrix: {@code from,to,gbps[,class][,id]}, one demand per row. PoPs are given by id
@@ -34,8 +35,12 @@ public final class DemandCsvReader {
             Optional<PopId> from = pop(network, row, "from", problems);
             Optional<PopId> to = pop(network, row, "to", problems);
             OptionalDouble gbps = problems.number(line, "gbps", row.get("gbps"));
-            if (gbps.isPresent() && !(gbps.getAsDouble() > 0)) {
-                problems.add(line, "gbps must be > 0, was " + row.get("gbps"));
+            if (gbps.isPresent() && !(gbps.getAsDouble() > 0 && gbps.getAsDouble() <= Span.MAX_CAPACITY_GBPS)) {
+                problems.add(
+                        line,
+                        "gbps must be above 0 and at most " + (long) Span.MAX_CAPACITY_GBPS + " (a span's largest"
+                                + " capacity), was " + row.get("gbps"));
+                gbps = OptionalDouble.empty();
             }
             Optional<ServiceClass> cls =
                     row.has("class") ? ServiceClass.fromLabel(row.get("class")) : Optional.of(ServiceClass.BEST_EFFORT);
@@ -43,16 +48,13 @@ public final class DemandCsvReader {
                 problems.add(line, "class must be realtime, business or best-effort, was '" + row.get("class") + "'");
             }
             String id = row.has("id") ? row.get("id") : "d" + line;
-            if (!ids.add(id)) {
+            boolean idOk = problems.id(line, "id", id).isPresent();
+            if (idOk && !ids.add(id)) {
                 problems.add(line, "duplicate demand id '" + id + "'");
             }
             if (from.isPresent() && to.isPresent() && from.get().equals(to.get())) {
                 problems.add(line, "from and to are the same PoP '" + from.get() + "'");
-            } else if (from.isPresent()
-                    && to.isPresent()
-                    && gbps.isPresent()
-                    && gbps.getAsDouble() > 0
-                    && cls.isPresent()) {
+            } else if (idOk && from.isPresent() && to.isPresent() && gbps.isPresent() && cls.isPresent()) {
                 demands.add(new Demand(id, from.get(), to.get(), gbps.getAsDouble(), cls.get()));
             }
         }

@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.wanplan.io.input.Countries;
 import org.wanplan.io.input.ImportOptions;
 import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
 import org.wanplan.io.input.Problems;
 import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
@@ -47,6 +48,7 @@ import org.wanplan.model.SrlgKind;
  */
 public final class GraphmlReader {
     private final ImportOptions options;
+    private final List<InputProblem> warnings = new ArrayList<>();
 
     public GraphmlReader(ImportOptions options) {
         this.options = options;
@@ -56,7 +58,13 @@ public final class GraphmlReader {
 
     private record Element(int line, String id, String source, String target, Map<String, String> data) {}
 
+    /** What the last {@link #read} let pass with a warning (self-loops dropped), each at its line. */
+    public List<InputProblem> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public Network read(InputStream in, String file, String fallbackName) throws InputException {
+        warnings.clear();
         Problems problems = new Problems(file);
         Map<String, Key> keys = new HashMap<>();
         Map<String, String> graphData = new LinkedHashMap<>();
@@ -145,6 +153,16 @@ public final class GraphmlReader {
         }
         for (int i = 0; i < edges.size(); i++) {
             Element edge = edges.get(i);
+            if (edge.source() != null
+                    && edge.target() != null
+                    && edge.source().strip().equals(edge.target().strip())) {
+                // real Topology Zoo files hold a few (a PoP's internal links drawn as edges): not a span
+                warnings.add(new InputProblem(
+                        problems.file(),
+                        edge.line(),
+                        "warning: self-loop at node '" + edge.source().strip() + "' dropped"));
+                continue;
+            }
             span(edge, i, located, problems).ifPresent(s -> {
                 builder.span(s);
                 problems.spanAt(edge.line());
@@ -224,7 +242,7 @@ public final class GraphmlReader {
         capacityProblem.ifPresent(m -> problems.add(line, m));
         List<SrlgId> groups = new ArrayList<>();
         for (String g : d.getOrDefault("srlgs", "").split(";")) {
-            if (!g.isBlank()) {
+            if (!g.isBlank() && problems.id(line, "srlgs", g.strip()).isPresent()) {
                 groups.add(SrlgId.of(g.strip()));
             }
         }

@@ -12,14 +12,17 @@ import org.wanplan.model.Fibre;
  */
 public record ImportOptions(double routeFactor, double defaultCapacityGbps) {
     public static final double DEFAULT_CAPACITY_GBPS = 100.0;
+    /** The largest route factor accepted: real fibre routes run 1.1 to 1.6 times the great circle. */
+    public static final double MAX_ROUTE_FACTOR = 3.0;
 
     public ImportOptions {
-        if (!(routeFactor >= 1.0 && Double.isFinite(routeFactor))) {
-            throw new IllegalArgumentException("route factor must be a finite number ≥ 1, was " + routeFactor);
+        if (!(routeFactor >= 1.0 && routeFactor <= MAX_ROUTE_FACTOR)) {
+            throw new IllegalArgumentException(
+                    "route factor must be a number from 1 to " + MAX_ROUTE_FACTOR + ", was " + routeFactor);
         }
-        if (!(defaultCapacityGbps >= 0 && Double.isFinite(defaultCapacityGbps))) {
-            throw new IllegalArgumentException("default capacity must be ≥ 0 Gbps, was " + defaultCapacityGbps);
-        }
+        org.wanplan.model.Span.capacityProblem(defaultCapacityGbps).ifPresent(p -> {
+            throw new IllegalArgumentException("default capacity: " + p);
+        });
     }
 
     public static ImportOptions defaults() {

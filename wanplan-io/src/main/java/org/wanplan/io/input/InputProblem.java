@@ -8,6 +8,37 @@ package org.wanplan.io.input;
  * @param message what is wrong, with the rejected value
  */
 public record InputProblem(String file, int line, String message) {
+    public InputProblem {
+        message = printable(message);
+    }
+
+    /**
+     * {@code text} with every control, format or separator character written as {@code \\uXXXX}, so that
+     * a value quoted from a bad file cannot break or disguise the line it is reported on.
+     */
+    public static String printable(String text) {
+        if (text.codePoints().noneMatch(InputProblem::invisible)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (invisible(c)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
     @Override
     public String toString() {
         return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;

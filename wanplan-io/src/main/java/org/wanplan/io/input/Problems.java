@@ -105,6 +105,45 @@ public final class Problems {
         return p.index() < lines.size() ? lines.get(p.index()) : 0;
     }
 
+    /**
+     * {@code text} as an id when it follows the model's rule ({@link org.wanplan.model.Ids}); otherwise
+     * records a problem naming {@code field} and returns empty.
+     */
+    public java.util.Optional<String> id(int line, String field, String text) {
+        java.util.Optional<String> problem = org.wanplan.model.Ids.problem(text);
+        if (problem.isPresent()) {
+            add(line, field + " " + problem.get());
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(text);
+    }
+
+    /** Whether every text is a valid id; records a problem for each that is not. */
+    public boolean ids(int line, String field, String... texts) {
+        boolean ok = true;
+        for (String t : texts) {
+            ok &= id(line, field, t).isPresent();
+        }
+        return ok;
+    }
+
+    /**
+     * Parses a decimal number from {@code min} to {@code max}; records a problem naming {@code field} and the
+     * range, and returns empty, if it is not one.
+     */
+    public OptionalDouble number(int line, String field, String text, double min, double max) {
+        OptionalDouble v = number(line, field, text);
+        if (v.isPresent() && !(v.getAsDouble() >= min && v.getAsDouble() <= max)) {
+            add(line, field + " must be from " + plain(min) + " to " + plain(max) + ", was '" + text.strip() + "'");
+            return OptionalDouble.empty();
+        }
+        return v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** Parses a decimal number; records a problem naming {@code field} and returns empty if it is not one. */
     public OptionalDouble number(int line, String field, String text) {
         try {

@@ -39,7 +39,7 @@ public final class JsonNetworkReader {
             Set.of("id", "a", "b", "lengthKm", "lengthSource", "capacityGbps", "srlgs", "submarine");
     private static final Set<String> SRLG_FIELDS = Set.of("id", "kind", "name");
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final ImportOptions options;
 
     public JsonNetworkReader(ImportOptions options) {
@@ -54,7 +54,8 @@ public final class JsonNetworkReader {
         List<Element> srlgs = new ArrayList<>();
         String name = null;
         String attribution = null;
-        try (JsonParser p = mapper.createParser(in)) {
+        JsonParser p = mapper.createParser(in);
+        try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw InputException.of(file, line(p), "expected a JSON object with format \"" + FORMAT + "\"");
             }
@@ -85,9 +86,18 @@ public final class JsonNetworkReader {
                     }
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                problems.add(line(p), "expected a field name, was " + p.getText());
+            } else if (p.nextToken() != null) {
+                problems.add(line(p), "unexpected content after the network object: " + p.getText());
+            }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw InputException.of(file, line, "malformed JSON: " + e.getOriginalMessage());
+            throw org.wanplan.io.input.JsonInput.malformed(
+                    file,
+                    "JSON",
+                    e.getOriginalMessage(),
+                    e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+                    p.currentLocation().getLineNr());
         }
         if (name == null || name.isBlank()) {
             problems.add(1, "name is missing");
@@ -213,7 +223,7 @@ public final class JsonNetworkReader {
         }
         for (JsonNode g : sn) {
             if (g.isTextual() && !g.asText().isBlank()) {
-                groups.add(SrlgId.of(g.asText().strip()));
+                problems.id(e.line, "srlgs", g.asText().strip()).map(SrlgId::of).ifPresent(groups::add);
             } else {
                 problems.add(e.line, "srlgs must hold SRLG ids, was " + g);
             }
@@ -255,11 +265,7 @@ public final class JsonNetworkReader {
             problems.add(e.line, what + " " + field + " is missing" + (n == null ? "" : ", was " + n));
             return Optional.empty();
         }
-        if (!n.asText().strip().equals(n.asText())) {
-            problems.add(e.line, what + " " + field + " must not start or end with white space, was " + n);
-            return Optional.empty();
-        }
-        return Optional.of(n.asText());
+        return problems.id(e.line, what + " " + field, n.asText());
     }
 
     private static Optional<String> optionalText(Element e, String field) {

@@ -1,8 +1,7 @@
 package org.wanplan.io.price;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
@@ -50,106 +49,183 @@ public final class PriceBookFile {
 
     private PriceBookFile() {}
 
+    /** Largest amount accepted (per line, in the price book's currency). */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+    /** Largest percentage uplift accepted. */
+    public static final BigDecimal MAX_PCT = new BigDecimal("1000");
+    /** Longest term accepted: ten years. */
+    public static final int MAX_TERM_MONTHS = 120;
+    /** Largest access tier bound accepted (Mbps): 10 Tbps. */
+    public static final double MAX_TIER_MBPS = 1e7;
+    /** Largest off-net band bound accepted (km): 1e9 stands for "any length". */
+    public static final double MAX_BAND_KM = 1e9;
+
     public static PriceBook read(Reader in, String file, boolean yaml) throws IOException, InputException {
-        JsonNode root;
-        try {
-            root = (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper()).readTree(in);
-        } catch (JsonProcessingException e) {
-            throw InputException.of(
-                    file,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+        String kind = yaml ? "YAML" : "JSON";
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            text.append(buffer, 0, n);
         }
+        LocatedJson.Located doc = LocatedJson.read(
+                LocatedJson.strict(yaml ? new YAMLFactory() : new JsonFactory()), text.toString(), file, kind);
+        JsonNode root = doc.root();
         List<InputProblem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw InputException.of(file, 1, "a price book is an object of fields " + FIELDS);
+            throw InputException.of(file, 1, "a price book is an object of fields " + new java.util.TreeSet<>(FIELDS));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             String f = it.next().getKey();
             if (!FIELDS.contains(f)) {
-                problems.add(new InputProblem(file, 0, "unknown field '" + f + "'"));
+                problems.add(new InputProblem(file, doc.line(f), "unknown field '" + f + "'"));
             }
         }
         PriceBook d = PriceBook.defaults();
-        Reading r = new Reading(file, problems);
+        Reading r = new Reading(file, doc, problems);
         List<PriceBook.Tier> tiers = d.accessTiers();
         if (root.has("accessTiers")) {
             tiers = new ArrayList<>();
-            for (int i = 0; i < root.get("accessTiers").size(); i++) {
-                JsonNode t = root.get("accessTiers").get(i);
-                String at = "accessTiers[" + i + "].";
+            for (JsonNode t : r.array("accessTiers")) {
+                String at = "accessTiers[" + tiers.size() + "]";
                 tiers.add(new PriceBook.Tier(
-                        r.positive(t, at, "upToMbps").doubleValue(),
+                        r.bounded(t, at, "upToMbps", MAX_TIER_MBPS),
                         r.amount(t, at, "accessMrc"),
                         r.amount(t, at, "portMrc"),
                         r.amount(t, at, "accessNrc")));
             }
+            r.ascending(tiers.stream().map(PriceBook.Tier::upToMbps).toList(), "accessTiers", "upToMbps");
         }
         List<PriceBook.Band> bands = d.offNetBands();
         if (root.has("offNetBands")) {
             bands = new ArrayList<>();
-            for (int i = 0; i < root.get("offNetBands").size(); i++) {
-                JsonNode b = root.get("offNetBands").get(i);
-                String at = "offNetBands[" + i + "].";
+            for (JsonNode b : r.array("offNetBands")) {
+                String at = "offNetBands[" + bands.size() + "]";
                 bands.add(new PriceBook.Band(
-                        r.positive(b, at, "upToKm").doubleValue(), r.amount(b, at, "mrc"), r.amount(b, at, "nrc")));
+                        r.bounded(b, at, "upToKm", MAX_BAND_KM), r.amount(b, at, "mrc"), r.amount(b, at, "nrc")));
+            }
+            r.ascending(bands.stream().map(PriceBook.Band::upToKm).toList(), "offNetBands", "upToKm");
+        }
+        int term = d.termMonths();
+        if (root.has("termMonths")) {
+            JsonNode t = root.get("termMonths");
+            if (t.canConvertToExactIntegral() && t.asLong() >= 1 && t.asLong() <= MAX_TERM_MONTHS) {
+                term = t.asInt();
+            } else {
+                problems.add(new InputProblem(
+                        file,
+                        doc.line("termMonths"),
+                        "termMonths must be a whole number of months from 1 to " + MAX_TERM_MONTHS + ", was " + t));
             }
         }
-        int term = root.has("termMonths") ? r.positive(root, "", "termMonths").intValue() : d.termMonths();
+        String currency = d.currency();
+        if (root.has("currency")) {
+            JsonNode c = root.get("currency");
+            if (c.isTextual() && c.asText().matches("[A-Z]{3}")) {
+                currency = c.asText();
+            } else {
+                problems.add(new InputProblem(
+                        file, doc.line("currency"), "currency must be an ISO 4217 code such as EUR, was " + c));
+            }
+        }
         PriceBook book = new PriceBook(
-                root.path("currency").asText(d.currency()),
-                Math.max(1, term),
+                currency,
+                term,
                 tiers.isEmpty() ? d.accessTiers() : tiers,
                 bands.isEmpty() ? d.offNetBands() : bands,
-                r.amountOr(root, "realtimeUpliftPct", d.realtimeUpliftPct()),
-                r.amountOr(root, "businessUpliftPct", d.businessUpliftPct()),
-                r.amountOr(root, "dualAccessPct", d.dualAccessPct()),
-                r.amountOr(root, "popDiversePct", d.popDiversePct()),
-                r.amountOr(root, "srlgDiversePct", d.srlgDiversePct()),
-                r.amountOr(root, "managementMrc", d.managementMrc()),
-                r.amountOr(root, "installNrc", d.installNrc()));
-        if (root.has("accessTiers") && root.get("accessTiers").isEmpty()) {
-            problems.add(new InputProblem(file, 0, "accessTiers must not be empty"));
+                r.percentOr("realtimeUpliftPct", d.realtimeUpliftPct()),
+                r.percentOr("businessUpliftPct", d.businessUpliftPct()),
+                r.percentOr("dualAccessPct", d.dualAccessPct()),
+                r.percentOr("popDiversePct", d.popDiversePct()),
+                r.percentOr("srlgDiversePct", d.srlgDiversePct()),
+                r.amountOr("managementMrc", d.managementMrc()),
+                r.amountOr("installNrc", d.installNrc()));
+        if (root.has("accessTiers") && tiers.isEmpty()) {
+            problems.add(new InputProblem(file, doc.line("accessTiers"), "accessTiers must not be empty"));
+        }
+        if (root.has("offNetBands") && bands.isEmpty()) {
+            problems.add(new InputProblem(file, doc.line("offNetBands"), "offNetBands must not be empty"));
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(InputProblem::line));
             throw new InputException(problems);
         }
         return book;
     }
 
-    /** Field readers that record a problem and return zero when a value is bad. */
-    private record Reading(String file, List<InputProblem> problems) {
+    /** Field readers that record a problem, at the value's line, and return zero when a value is bad. */
+    private record Reading(String file, LocatedJson.Located doc, List<InputProblem> problems) {
+        private void add(String path, String message) {
+            problems.add(new InputProblem(file, doc.line(path), message));
+        }
+
+        Iterable<JsonNode> array(String field) {
+            JsonNode a = doc.root().get(field);
+            if (!a.isArray()) {
+                add(field, field + " must be a list, was " + a);
+                return List.of();
+            }
+            return a;
+        }
+
         BigDecimal amount(JsonNode node, String at, String field) {
-            JsonNode v = node.get(field);
+            return number(node, at, field, BigDecimal.ZERO, MAX_AMOUNT);
+        }
+
+        BigDecimal number(JsonNode node, String at, String field, BigDecimal min, BigDecimal max) {
+            String path = at.isEmpty() ? field : at + "." + field;
+            JsonNode v = node.isObject() ? node.get(field) : null;
+            if (!node.isObject()) {
+                add(at, at + " must be an object, was " + node);
+                return BigDecimal.ZERO;
+            }
             if (v == null || !(v.isNumber() || v.isTextual())) {
-                problems.add(new InputProblem(file, 0, at + field + " is missing"));
+                add(path, path + " is missing" + (v == null ? "" : ", was " + v));
                 return BigDecimal.ZERO;
             }
             try {
-                BigDecimal x = new BigDecimal(v.asText());
-                if (x.signum() < 0) {
-                    problems.add(new InputProblem(file, 0, at + field + " must be ≥ 0, was " + v.asText()));
+                BigDecimal x = new BigDecimal(v.asText().strip());
+                if (x.compareTo(min) < 0 || x.compareTo(max) > 0) {
+                    add(
+                            path,
+                            path + " must be from " + min.toPlainString() + " to " + max.toPlainString() + ", was "
+                                    + v.asText());
+                    return BigDecimal.ZERO;
                 }
-                return x;
+                return x.stripTrailingZeros().scale() > 6 ? x.setScale(6, java.math.RoundingMode.HALF_EVEN) : x;
             } catch (NumberFormatException e) {
-                problems.add(new InputProblem(file, 0, at + field + " must be a number, was '" + v.asText() + "'"));
+                add(path, path + " must be a number, was '" + v.asText() + "'");
                 return BigDecimal.ZERO;
             }
         }
 
-        BigDecimal amountOr(JsonNode root, String field, BigDecimal fallback) {
-            return root.has(field) ? amount(root, "", field) : fallback;
+        double bounded(JsonNode node, String at, String field, double max) {
+            BigDecimal x = number(node, at, field, BigDecimal.ZERO, new BigDecimal(max));
+            if (x.signum() == 0 && node.isObject() && node.has(field)) {
+                String path = at + "." + field;
+                if (problems.stream().noneMatch(p -> p.message().startsWith(path))) {
+                    add(path, path + " must be > 0, was " + node.get(field).asText());
+                }
+            }
+            return x.doubleValue();
         }
 
-        BigDecimal positive(JsonNode node, String at, String field) {
-            BigDecimal x = amount(node, at, field);
-            if (x.signum() == 0 && node.has(field)) {
-                problems.add(new InputProblem(
-                        file,
-                        0,
-                        at + field + " must be > 0, was " + node.get(field).asText()));
+        void ascending(List<Double> bounds, String list, String field) {
+            for (int i = 1; i < bounds.size(); i++) {
+                if (bounds.get(i) > 0 && bounds.get(i - 1) > 0 && !(bounds.get(i) > bounds.get(i - 1))) {
+                    add(
+                            list + "[" + i + "]." + field,
+                            list + "[" + i + "]." + field + " must be above the one before (" + bounds.get(i - 1)
+                                    + "), was " + bounds.get(i));
+                }
             }
-            return x;
+        }
+
+        BigDecimal amountOr(String field, BigDecimal fallback) {
+            return doc.root().has(field) ? amount(doc.root(), "", field) : fallback;
+        }
+
+        BigDecimal percentOr(String field, BigDecimal fallback) {
+            return doc.root().has(field) ? number(doc.root(), "", field, BigDecimal.ZERO, MAX_PCT) : fallback;
         }
     }
 }

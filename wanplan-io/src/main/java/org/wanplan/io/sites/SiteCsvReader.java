@@ -87,8 +87,8 @@ public final class SiteCsvReader {
                 : OptionalDouble.empty();
         if (!row.has("bandwidthMbps")) {
             problems.add(line, "bandwidthMbps is missing");
-        } else if (bandwidth.isPresent() && !(bandwidth.getAsDouble() > 0)) {
-            problems.add(line, "bandwidthMbps must be > 0, was " + row.get("bandwidthMbps"));
+        } else if (bandwidth.isPresent()) {
+            Site.bandwidthProblem(bandwidth.getAsDouble()).ifPresent(p -> problems.add(line, p));
         }
         double realtime = share(row, "realtimePct", 0, problems);
         double business = share(row, "businessPct", 100, problems);

@@ -29,7 +29,10 @@ public final class SiteJsonReader {
     public static List<Site> read(Reader in, String file) throws IOException, InputException {
         Problems problems = new Problems(file);
         List<CsvTable.Row> rows = new ArrayList<>();
-        try (JsonParser p = new ObjectMapper().createParser(in)) {
+        JsonParser p = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .createParser(in);
+        try (p) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw InputException.of(file, 1, "expected a JSON array of sites");
             }
@@ -41,10 +44,12 @@ public final class SiteJsonReader {
                 problems.add(p.currentTokenLocation().getLineNr(), "expected a site object, was " + p.getText());
             }
         } catch (JsonProcessingException e) {
-            throw InputException.of(
+            throw org.wanplan.io.input.JsonInput.malformed(
                     file,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
+                    "JSON",
+                    e.getOriginalMessage(),
+                    e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+                    p.currentLocation().getLineNr());
         }
         return sites(rows, problems, 1);
     }

@@ -28,6 +28,15 @@ final class SndlibAssembler {
 
     record RawDemand(int line, SndlibNetwork.Demand demand) {}
 
+    /**
+     * The largest capacity, cost or demand value accepted: 10^12 in the file's own units. SNDlib's
+     * instances stay below 10^7; a larger number is a typo or a unit error, and 1e308 would overflow
+     * every sum.
+     */
+    static final double MAX_VALUE = 1e12;
+    /** Node coordinates: longitude/latitude, or a drawing's units for non-geographical instances. */
+    static final double MAX_COORDINATE = 1e9;
+
     private SndlibAssembler() {}
 
     static SndlibNetwork assemble(
@@ -48,6 +57,9 @@ final class SndlibAssembler {
         Network.Builder builder = Network.builder(name);
         Map<String, GeoPoint> located = new HashMap<>();
         for (RawNode n : nodes) {
+            if (org.wanplan.model.Ids.problem(n.id()).isPresent()) {
+                continue; // the reader has reported it at its line
+            }
             Optional<GeoPoint> location = Optional.empty();
             if (geographical && n.x().isPresent() && n.y().isPresent()) {
                 List<String> bad = GeoPoint.problems(n.y().getAsDouble(), n.x().getAsDouble());

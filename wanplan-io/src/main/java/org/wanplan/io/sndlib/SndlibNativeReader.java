@@ -110,12 +110,18 @@ public final class SndlibNativeReader {
             problems.add(line, "node must be 'id ( x y )', was '" + String.join(" ", t) + "'");
             return Optional.empty();
         }
+        if (problems.id(line, "node id", t.get(0)).isEmpty()) {
+            return Optional.empty();
+        }
         if (t.size() == 1) {
             return Optional.of(
                     new SndlibAssembler.RawNode(line, t.get(0), OptionalDouble.empty(), OptionalDouble.empty()));
         }
         return Optional.of(new SndlibAssembler.RawNode(
-                line, t.get(0), problems.number(line, "x", t.get(2)), problems.number(line, "y", t.get(3))));
+                line,
+                t.get(0),
+                problems.number(line, "x", t.get(2), -SndlibAssembler.MAX_COORDINATE, SndlibAssembler.MAX_COORDINATE),
+                problems.number(line, "y", t.get(3), -SndlibAssembler.MAX_COORDINATE, SndlibAssembler.MAX_COORDINATE)));
     }
 
     private static Optional<SndlibAssembler.RawLink> link(List<String> t, int line, Problems problems) {
@@ -136,16 +142,17 @@ public final class SndlibNativeReader {
         double[] v = new double[4];
         boolean ok = true;
         for (int i = 0; i < 4; i++) {
-            OptionalDouble d = problems.number(line, fields[i], t.get(5 + i));
+            OptionalDouble d = problems.number(line, fields[i], t.get(5 + i), 0, SndlibAssembler.MAX_VALUE);
             ok &= d.isPresent();
             v[i] = d.orElse(0);
         }
         List<Double> numbers = new ArrayList<>();
         for (int i = 10; i < t.size() - 1; i++) {
-            OptionalDouble d = problems.number(line, "module", t.get(i));
+            OptionalDouble d = problems.number(line, "module", t.get(i), 0, SndlibAssembler.MAX_VALUE);
             ok &= d.isPresent();
             numbers.add(d.orElse(0));
         }
+        ok &= problems.ids(line, "link", t.get(0), t.get(2), t.get(3));
         if (!ok) {
             return Optional.empty();
         }
@@ -171,7 +178,7 @@ public final class SndlibNativeReader {
             return Optional.empty();
         }
         var unit = problems.integer(line, "routing unit", t.get(5));
-        var value = problems.number(line, "demand value", t.get(6));
+        var value = problems.number(line, "demand value", t.get(6), 0, SndlibAssembler.MAX_VALUE);
         OptionalInt max = OptionalInt.empty();
         if (!t.get(7).equals("UNLIMITED")) {
             var m = problems.integer(line, "max path length", t.get(7));
@@ -180,7 +187,7 @@ public final class SndlibNativeReader {
             }
             max = OptionalInt.of((int) m.getAsLong());
         }
-        if (unit.isEmpty() || value.isEmpty()) {
+        if (!problems.ids(line, "demand", t.get(0), t.get(2), t.get(3)) || unit.isEmpty() || value.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SndlibAssembler.RawDemand(

@@ -112,9 +112,14 @@ public final class SndlibXmlReader {
                             if (parent.equals("preInstalledModule")) {
                                 c.preCost = v;
                             } else if (c.moduleCapacity != null) {
-                                c.modules.add(problems.number(c.line, "module capacity", c.moduleCapacity)
+                                c.modules.add(problems.number(
+                                                c.line,
+                                                "module capacity",
+                                                c.moduleCapacity,
+                                                0,
+                                                SndlibAssembler.MAX_VALUE)
                                         .orElse(0));
-                                c.modules.add(problems.number(c.line, "module cost", v)
+                                c.modules.add(problems.number(c.line, "module cost", v, 0, SndlibAssembler.MAX_VALUE)
                                         .orElse(0));
                                 c.moduleCapacity = null;
                             }
@@ -147,9 +152,15 @@ public final class SndlibXmlReader {
     private static SndlibAssembler.RawNode node(Current c, Problems problems) {
         if (c.id == null) {
             problems.add(c.line, "node has no id");
+        } else {
+            problems.id(c.line, "node id", c.id);
         }
-        OptionalDouble x = c.x == null ? OptionalDouble.empty() : problems.number(c.line, "x", c.x);
-        OptionalDouble y = c.y == null ? OptionalDouble.empty() : problems.number(c.line, "y", c.y);
+        OptionalDouble x = c.x == null
+                ? OptionalDouble.empty()
+                : problems.number(c.line, "x", c.x, -SndlibAssembler.MAX_COORDINATE, SndlibAssembler.MAX_COORDINATE);
+        OptionalDouble y = c.y == null
+                ? OptionalDouble.empty()
+                : problems.number(c.line, "y", c.y, -SndlibAssembler.MAX_COORDINATE, SndlibAssembler.MAX_COORDINATE);
         return new SndlibAssembler.RawNode(c.line, c.id == null ? "?" : c.id, x, y);
     }
 
@@ -157,11 +168,17 @@ public final class SndlibXmlReader {
         if (!ends(c, "link", problems)) {
             return Optional.empty();
         }
-        OptionalDouble pre = problems.number(c.line, "preInstalledModule capacity", c.preCapacity);
-        OptionalDouble preCost = problems.number(c.line, "preInstalledModule cost", c.preCost);
-        OptionalDouble routing = problems.number(c.line, "routingCost", c.routingCost);
-        OptionalDouble setup = problems.number(c.line, "setupCost", c.setupCost);
-        if (pre.isEmpty() || preCost.isEmpty() || routing.isEmpty() || setup.isEmpty()) {
+        OptionalDouble pre =
+                problems.number(c.line, "preInstalledModule capacity", c.preCapacity, 0, SndlibAssembler.MAX_VALUE);
+        OptionalDouble preCost =
+                problems.number(c.line, "preInstalledModule cost", c.preCost, 0, SndlibAssembler.MAX_VALUE);
+        OptionalDouble routing = problems.number(c.line, "routingCost", c.routingCost, 0, SndlibAssembler.MAX_VALUE);
+        OptionalDouble setup = problems.number(c.line, "setupCost", c.setupCost, 0, SndlibAssembler.MAX_VALUE);
+        if (!problems.ids(c.line, "link", c.id, c.source, c.target)
+                || pre.isEmpty()
+                || preCost.isEmpty()
+                || routing.isEmpty()
+                || setup.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SndlibAssembler.RawLink(
@@ -185,14 +202,14 @@ public final class SndlibXmlReader {
             problems.add(c.line, "demand " + c.id + " has no demandValue");
             return Optional.empty();
         }
-        OptionalDouble value = problems.number(c.line, "demandValue", c.value);
+        OptionalDouble value = problems.number(c.line, "demandValue", c.value, 0, SndlibAssembler.MAX_VALUE);
         var unit = problems.integer(c.line, "routingUnit", c.routingUnit);
         OptionalInt max = OptionalInt.empty();
         if (c.maxPathLength != null && !c.maxPathLength.equals("UNLIMITED")) {
             var m = problems.integer(c.line, "maxPathLength", c.maxPathLength);
             max = m.isPresent() ? OptionalInt.of((int) m.getAsLong()) : OptionalInt.empty();
         }
-        if (value.isEmpty() || unit.isEmpty()) {
+        if (!problems.ids(c.line, "demand", c.id, c.source, c.target) || value.isEmpty() || unit.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SndlibAssembler.RawDemand(

@@ -72,7 +72,7 @@ class SiteInputTest {
         assertThat(problems.get(0)).startsWith("sites.csv:2: city 'Pariss' not found in FR; closest: Paris (");
         assertThat(problems)
                 .contains(
-                        "sites.csv:3: bandwidthMbps must be > 0, was 0",
+                        "sites.csv:3: bandwidthMbps must be from 0.064 (64 kbit/s) to 800000 (800 Gbit/s), was 0.0",
                         "sites.csv:4: duplicate site id 'a'",
                         "sites.csv:5: role must be hub or spoke, was 'boss'",
                         "sites.csv:5: resilience must be single, dual-access, pop-diverse or srlg-diverse, was 'triple'",
