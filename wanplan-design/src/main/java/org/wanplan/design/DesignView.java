@@ -22,6 +22,7 @@ public record DesignView(
         String topology,
         List<SiteView> sites,
         List<Design.PairLatency> latency,
+        LatencySummary latencySummary,
         QuoteView quote,
         Map<String, Double> spanLoadGbps,
         DesignFigures.Summary summary) {
@@ -88,15 +89,61 @@ public record DesignView(
         }
     }
 
-    /** The view of {@code d} priced by {@code q}. */
+    /**
+     * The round trips in figures, over every site pair: nearest-rank percentiles, and how many pairs miss
+     * each class's target. {@code listed} pairs are in {@code latency}: all of them, or the worst ones when
+     * there are more than the view was asked to list.
+     */
+    public record LatencySummary(
+            long pairs,
+            int listed,
+            double p50RttMs,
+            double p90RttMs,
+            double p99RttMs,
+            double maxRttMs,
+            long realtimeBreaches,
+            long businessBreaches,
+            long bestEffortBreaches) {}
+
+    /** The view of {@code d} priced by {@code q}, with every site pair's round trip. */
     public static DesignView of(Design d, Quote q) {
+        return of(d, q, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The view of {@code d} priced by {@code q}, listing at most {@code maxPairs} round trips (the worst
+     * first when they are cut): the matrix of a large any-to-any design grows with the square of its sites
+     * (1,000 sites: 499,500 pairs), so a bounded view carries the summary and the worst pairs.
+     */
+    public static DesignView of(Design d, Quote q, int maxPairs) {
+        List<Design.PairLatency> all = d.latency();
+        double[] rtt =
+                all.stream().mapToDouble(Design.PairLatency::rttMs).sorted().toArray();
+        List<Design.PairLatency> listed = all.size() <= maxPairs
+                ? all
+                : all.stream()
+                        .sorted(java.util.Comparator.comparingDouble(Design.PairLatency::rttMs)
+                                .reversed())
+                        .limit(maxPairs)
+                        .toList();
+        LatencySummary summary = new LatencySummary(
+                all.size(),
+                listed.size(),
+                DesignFigures.percentile(rtt, 50),
+                DesignFigures.percentile(rtt, 90),
+                DesignFigures.percentile(rtt, 99),
+                rtt.length == 0 ? 0 : rtt[rtt.length - 1],
+                all.stream().filter(p -> !p.realtimeOk()).count(),
+                all.stream().filter(p -> !p.businessOk()).count(),
+                all.stream().filter(p -> !p.bestEffortOk()).count());
         Map<String, Double> load = new TreeMap<>();
         d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
         return new DesignView(
                 d.network(),
                 d.topology().label(),
                 d.sites().stream().map(s -> site(s, q)).toList(),
-                d.latency(),
+                listed,
+                summary,
                 new QuoteView(q.currency(), q.termMonths(), q.nrc(), q.mrc(), q.totalContractValue(), q.lines()),
                 load,
                 DesignFigures.summary(d, q));

@@ -48,16 +48,33 @@ public final class Designer {
     private Designer() {}
 
     public static Design design(Network network, List<Site> sites, DesignOptions options) {
+        return design(network, sites, options, java.time.Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    /**
+     * The design, or {@link DesignTimeoutException} once {@code budget} has passed: checked between sites
+     * and every 256 site pairs, so it stops within about a millisecond of the budget.
+     */
+    public static Design design(Network network, List<Site> sites, DesignOptions options, java.time.Duration budget) {
+        long start = System.nanoTime();
+        long budgetNanos = budget.toNanos();
+        java.util.function.Consumer<String> expired = stage -> {
+            if (System.nanoTime() - start > budgetNanos) {
+                throw new DesignTimeoutException(sites.size(), budget.toMillis(), stage);
+            }
+        };
         Router router = Router.of(network, Metric.LATENCY);
         Availability availability = new Availability(network, options.availability());
         Map<String, List<Homing.Tail>> tails = new LinkedHashMap<>();
         for (Site s : sites) {
+            expired.accept("homing the sites");
             tails.put(s.id(), options.homing().tails(network, s));
         }
         Site anchor = anchor(sites, options.topology());
         PopId anchorPop = tails.get(anchor.id()).get(0).pop();
         List<Design.SiteDesign> designs = new ArrayList<>();
         for (Site s : sites) {
+            expired.accept("homing and routing the sites");
             designs.add(site(network, router, availability, s, tails.get(s.id()), anchorPop, s == anchor));
         }
         List<Design.SiteDesign> accepted =
@@ -73,6 +90,9 @@ public final class Designer {
                 Design.SiteDesign b = accepted.get(j);
                 if (!options.topology().talks(a.site(), b.site())) {
                     continue;
+                }
+                if ((latency.size() & 255) == 0) {
+                    expired.accept("routing site pair " + latency.size());
                 }
                 double gbps = a.site().bandwidthMbps()
                         / 1000

@@ -18,10 +18,19 @@ final class AdminRoutes implements Routes {
 
     @Override
     public void register(RoutesConfig r) {
-        r.get("/api/v1/health", ctx -> Api.json(ctx, 200, Json.tree(new Views.Health("ok"))));
+        r.get("/api/v1/health", this::health);
         r.get("/api/v1/openapi.json", this::openApi);
         r.get("/basemap.geojson", this::basemap);
         r.get("/api/v1/audit", Api.as(Role.ADMIN, this::audit));
+    }
+
+    /** Liveness and the database: an API whose database is gone is not healthy (the audit saw 200 then). */
+    private void health(Context ctx) {
+        java.util.Optional<String> problem = api.db().problem();
+        Api.json(
+                ctx,
+                problem.isEmpty() ? 200 : 503,
+                Json.tree(new Views.Health(problem.isEmpty() ? "ok" : "unavailable", problem.orElse("ok"))));
     }
 
     private void audit(Context ctx) {
@@ -34,12 +43,15 @@ final class AdminRoutes implements Routes {
             }
             after = Long.parseLong(a);
         }
-        Api.json(
+        long from = after;
+        Api.page(
                 ctx,
-                200,
-                Json.tree(api.db().orders().auditEntries(after, Api.limit(ctx, 1000)).stream()
-                        .map(Views.AuditView::of)
-                        .toList()));
+                1000,
+                e -> Long.toString(e.id()),
+                (cursor, n) -> api.db()
+                        .orders()
+                        .auditEntries(cursor.map(Long::parseLong).orElse(from), n),
+                Views.AuditView::of);
     }
 
     /** The Natural Earth 1:50m countries of Europe (public domain) the map draws under the network: no tile server. */

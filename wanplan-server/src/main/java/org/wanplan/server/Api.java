@@ -30,11 +30,17 @@ final class Api {
     private final Database db;
     private final NetworkCatalog networks;
     private final TokenCache tokens;
+    private final WanplanServer.Limits limits;
 
-    Api(Database db, NetworkCatalog networks, TokenCache tokens) {
+    Api(Database db, NetworkCatalog networks, TokenCache tokens, WanplanServer.Limits limits) {
         this.db = db;
         this.networks = networks;
         this.tokens = tokens;
+        this.limits = limits;
+    }
+
+    WanplanServer.Limits limits() {
+        return limits;
     }
 
     Database db() {
@@ -106,6 +112,67 @@ final class Api {
         return Integer.parseInt(l);
     }
 
+    /** Fetches up to {@code n} items of a list after the item whose key is {@code after} (from the start when empty). */
+    @FunctionalInterface
+    interface Fetch<T> {
+        List<T> after(Optional<String> after, int n);
+    }
+
+    /**
+     * One page of a list endpoint, written as the JSON array it always was: {@code ?limit=N} (1 to
+     * {@code max}, default {@code max}) and {@code ?cursor=C}, where C comes from the previous page's
+     * {@code Link: <…>; rel="next"} header (RFC 8288), present while more items follow. Cursors are
+     * keyset positions, so a page is not shifted by items added before it.
+     */
+    static <T> void page(
+            Context ctx,
+            int max,
+            java.util.function.Function<T, String> key,
+            Fetch<T> fetch,
+            java.util.function.Function<T, Object> view) {
+        int limit = limit(ctx, max);
+        Optional<String> after = Optional.ofNullable(ctx.queryParam("cursor")).map(Api::decodeCursor);
+        List<T> items = fetch.after(after, limit + 1);
+        List<T> page = items.subList(0, Math.min(limit, items.size()));
+        if (items.size() > limit) {
+            String cursor = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(key.apply(page.get(page.size() - 1)).getBytes(StandardCharsets.UTF_8));
+            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&cursor=" + cursor + ">; rel=\"next\"");
+        }
+        json(ctx, 200, Json.tree(page.stream().map(view).toList()));
+    }
+
+    /** A fetch over a list in memory, in its order; a cursor naming no item of it is refused. */
+    static <T> Fetch<T> inMemory(List<T> all, java.util.function.Function<T, String> key) {
+        return (after, n) -> {
+            int from = 0;
+            if (after.isPresent()) {
+                int i = 0;
+                while (i < all.size() && !key.apply(all.get(i)).equals(after.get())) {
+                    i++;
+                }
+                if (i == all.size()) {
+                    throw badCursor("names no item of this list");
+                }
+                from = i + 1;
+            }
+            return all.subList(from, Math.min(all.size(), from + n));
+        };
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badCursor("is not a cursor from a Link header");
+        }
+    }
+
+    private static ApiProblem badCursor(String why) {
+        return ApiProblem.invalid(List.of(new ApiProblem.FieldError("cursor", "query parameter " + why)));
+    }
+
     /** The status and body of a successful POST, as kept for its idempotency key. */
     record Reply(int status, JsonNode body) {}
 
@@ -133,7 +200,7 @@ final class Api {
             throw ApiProblem.invalid(
                     List.of(new ApiProblem.FieldError("Idempotency-Key", "must be 1 to 200 characters")));
         }
-        String fingerprint = sha256(ctx.method() + " " + ctx.path() + "\n" + ctx.body());
+        String fingerprint = fingerprint(ctx);
         Optional<Idempotency.Response> kept = db.idempotency().find(c.name(), key);
         if (kept.isPresent()) {
             replay(ctx, kept.get(), fingerprint);
@@ -142,9 +209,10 @@ final class Api {
         Work w = prepare.call();
         try {
             Reply r = db.transaction(tx -> {
+                tx.idempotency().claim(c.name(), key, fingerprint); // racing retries queue here
                 Reply reply = w.apply(tx);
                 tx.idempotency()
-                        .record(
+                        .complete(
                                 c.name(),
                                 key,
                                 new Idempotency.Response(fingerprint, reply.status(), write(reply.body())));
@@ -159,6 +227,43 @@ final class Api {
             }
             replay(ctx, winner.get(), fingerprint);
         }
+    }
+
+    /**
+     * What makes two requests the same: method, path and the body's JSON value (keys in any order, any
+     * white space); a body that is not JSON counts byte for byte.
+     */
+    static String fingerprint(Context ctx) {
+        String body = ctx.body();
+        String canonical;
+        try {
+            canonical = body.isBlank() ? "" : "json:" + canonical(Json.MAPPER.readTree(body));
+        } catch (JsonProcessingException e) {
+            canonical = "raw:" + body;
+        }
+        return sha256(ctx.method() + " " + ctx.path() + "\n" + canonical);
+    }
+
+    private static String canonical(JsonNode node) {
+        if (node.isObject()) {
+            java.util.TreeMap<String, String> fields = new java.util.TreeMap<>();
+            node.fields().forEachRemaining(f -> fields.put(f.getKey(), canonical(f.getValue())));
+            StringBuilder b = new StringBuilder("{");
+            fields.forEach((k, v) -> b.append(write(JsonNodeFactory.instance.textNode(k)))
+                    .append(':')
+                    .append(v)
+                    .append(','));
+            return b.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            node.forEach(e -> b.append(canonical(e)).append(','));
+            return b.append(']').toString();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return write(node);
     }
 
     private static void replay(Context ctx, Idempotency.Response kept, String fingerprint) {

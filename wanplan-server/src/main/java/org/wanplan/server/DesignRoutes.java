@@ -16,6 +16,7 @@ import java.util.Set;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignFigures;
 import org.wanplan.design.DesignOptions;
+import org.wanplan.design.DesignTimeoutException;
 import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
@@ -45,6 +46,7 @@ final class DesignRoutes implements Routes {
         r.get("/api/v1/customers/{id}", Api.as(Role.VIEWER, this::customer));
         r.post("/api/v1/designs", Api.as(Role.PLANNER, this::createDesign));
         r.get("/api/v1/designs/{id}", Api.as(Role.VIEWER, this::showDesign));
+        r.get("/api/v1/designs/{id}/latency.csv", Api.as(Role.VIEWER, this::latencyCsv));
     }
 
     static final List<String> SAMPLES = List.of("french-retailer", "euro-manufacturer");
@@ -67,12 +69,8 @@ final class DesignRoutes implements Routes {
     }
 
     private void customers(Context ctx) {
-        Api.json(
-                ctx,
-                200,
-                Json.tree(api.db().designs().customers().stream()
-                        .map(Views.CustomerView::of)
-                        .toList()));
+        List<Customer> all = api.db().designs().customers();
+        Api.page(ctx, 1000, Customer::id, Api.inMemory(all, Customer::id), Views.CustomerView::of);
     }
 
     private void customer(Context ctx) {
@@ -116,7 +114,10 @@ final class DesignRoutes implements Routes {
             });
             JsonNode siteArray = req.array("sites");
             List<Site> sites = List.of();
-            if (siteArray != null) {
+            int maxSites = api.limits().maxSitesPerDesign();
+            if (siteArray != null && siteArray.size() > maxSites) {
+                req.error("sites", "at most " + maxSites + " sites per design request, was " + siteArray.size());
+            } else if (siteArray != null) {
                 try {
                     sites = SiteJsonReader.readArray(siteArray.toString(), "sites");
                 } catch (InputException e) {
@@ -127,12 +128,15 @@ final class DesignRoutes implements Routes {
             }
             Requests.DesignRequest body = req.as(Requests.DesignRequest.class);
             Network n = api.networks().get(body.network());
-            Design d = Designer.design(n, sites, DesignOptions.defaults(topology));
+            long start = System.nanoTime();
+            Design d = design(n, sites, topology, api.limits().designBudget());
             Quote q = Quote.of(d, PriceBook.defaults());
-            ObjectNode result = (ObjectNode) Json.tree(DesignView.of(d, q));
+            ObjectNode result =
+                    (ObjectNode) Json.tree(DesignView.of(d, q, api.limits().maxPairsListed()));
             if (body.compareWith().isPresent()) {
                 Network other = api.networks().get(body.compareWith().get());
-                Design od = Designer.design(other, sites, DesignOptions.defaults(topology));
+                Design od = design(
+                        other, sites, topology, api.limits().designBudget().minusNanos(System.nanoTime() - start));
                 ObjectNode comparison = result.putObject("comparison");
                 comparison.set(n.name(), result.get("summary"));
                 comparison.set(other.name(), Json.tree(DesignFigures.summary(od, Quote.of(od, PriceBook.defaults()))));
@@ -158,6 +162,69 @@ final class DesignRoutes implements Routes {
                 return new Api.Reply(201, designJson(s, result));
             };
         });
+    }
+
+    /** {@link Designer#design} within {@code budget}; past it, a 422 saying so (and nothing kept). */
+    private static Design design(Network n, List<Site> sites, Topology topology, java.time.Duration budget) {
+        try {
+            return Designer.design(
+                    n, sites, DesignOptions.defaults(topology), budget.isNegative() ? java.time.Duration.ZERO : budget);
+        } catch (DesignTimeoutException e) {
+            throw new ApiProblem(
+                    ProblemCode.DESIGN_BUDGET_EXCEEDED,
+                    e.getMessage() + " on " + n.name() + "; the server gives a design "
+                            + e.budgetMillis() / 1000 + " s. Split the sites, or design them with the command"
+                            + " line (wanplan design), which has no such limit");
+        }
+    }
+
+    /**
+     * Every site pair's round trip as CSV, streamed: the design is recomputed from the stored request
+     * (a design is a function of its request and network), within the same budget.
+     */
+    private void latencyCsv(Context ctx) throws IOException {
+        StoredDesign s = api.db()
+                .designs()
+                .find(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiProblem.notFound("design '" + ctx.pathParam("id") + "'"));
+        JsonNode request = Api.read(s.request());
+        List<Site> sites;
+        try {
+            sites = SiteJsonReader.readArray(request.get("sites").toString(), "sites");
+        } catch (InputException e) {
+            throw new IllegalStateException("a stored design request does not read: " + e.getMessage(), e);
+        }
+        Topology topology = Topology.fromLabel(s.topology()).orElseThrow();
+        Design d = design(
+                api.networks().get(s.network()), sites, topology, api.limits().designBudget());
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + s.id() + "-latency.csv\"");
+        try (java.io.Writer out = new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            out.write("a,b,rttMs,gbps,realtimeOk,businessOk,bestEffortOk\n");
+            for (Design.PairLatency p : d.latency()) {
+                out.write(csvRow(List.of(
+                        p.a(),
+                        p.b(),
+                        String.format(java.util.Locale.ROOT, "%.4f", p.rttMs()),
+                        String.format(java.util.Locale.ROOT, "%.6f", p.gbps()),
+                        Boolean.toString(p.realtimeOk()),
+                        Boolean.toString(p.businessOk()),
+                        Boolean.toString(p.bestEffortOk()))));
+            }
+        }
+    }
+
+    private static String csvRow(List<String> cells) {
+        StringBuilder b = new StringBuilder();
+        for (String c : cells) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            boolean quote = c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r");
+            b.append(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        return b.append('\n').toString();
     }
 
     private static ObjectNode designJson(StoredDesign s, JsonNode result) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
 import org.wanplan.store.Role;
 
 /** Networks: list, show, PoPs, spans with their reservations, and import by upload (admin). */
@@ -27,12 +29,13 @@ final class NetworkRoutes implements Routes {
     }
 
     private void listNetworks(Context ctx) {
-        Api.json(
+        List<Network> all = api.networks().all();
+        Api.page(
                 ctx,
-                200,
-                Json.tree(api.networks().all().stream()
-                        .map(n -> Views.NetworkSummary.of(n, api.networks().builtin(n.name())))
-                        .toList()));
+                1000,
+                Network::name,
+                Api.inMemory(all, Network::name),
+                n -> Views.NetworkSummary.of(n, api.networks().builtin(n.name())));
     }
 
     private JsonNode summary(Network n) {
@@ -45,21 +48,23 @@ final class NetworkRoutes implements Routes {
 
     private void pops(Context ctx) {
         Network n = api.networks().get(ctx.pathParam("name"));
-        Api.json(
+        Api.page(
                 ctx,
-                200,
-                Json.tree(n.pops().stream().map(p -> Views.PopView.of(n, p)).toList()));
+                10_000,
+                (Pop p) -> p.id().value(),
+                Api.inMemory(n.pops(), p -> p.id().value()),
+                p -> Views.PopView.of(n, p));
     }
 
     private void spans(Context ctx) {
         Network n = api.networks().get(ctx.pathParam("name"));
         Map<String, Double> reserved = api.db().reservations().reserved(n.name());
-        Api.json(
+        Api.page(
                 ctx,
-                200,
-                Json.tree(n.spans().stream()
-                        .map(s -> Views.SpanView.of(s, reserved.getOrDefault(s.id().value(), 0.0)))
-                        .toList()));
+                10_000,
+                (Span s) -> s.id().value(),
+                Api.inMemory(n.spans(), s -> s.id().value()),
+                s -> Views.SpanView.of(s, reserved.getOrDefault(s.id().value(), 0.0)));
     }
 
     private void importNetwork(Context ctx) throws Exception {

@@ -62,12 +62,7 @@ final class OrderRoutes implements Routes {
     }
 
     private void listOrders(Context ctx) {
-        Api.json(
-                ctx,
-                200,
-                Json.tree(api.db().orders().list(Api.limit(ctx, 1000)).stream()
-                        .map(Views.OrderView::of)
-                        .toList()));
+        Api.page(ctx, 1000, Order::id, (after, n) -> api.db().orders().list(after, n), Views.OrderView::of);
     }
 
     private void showOrder(Context ctx) {

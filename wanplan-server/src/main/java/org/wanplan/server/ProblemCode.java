@@ -18,6 +18,8 @@ public enum ProblemCode {
     VALIDATION_FAILED(422, "validation-failed", "The request is not valid"),
     INVALID_NETWORK(422, "invalid-network", "The network file does not import"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another request"),
+    DESIGN_BUDGET_EXCEEDED(422, "design-budget-exceeded", "The design did not finish within the time allowed"),
+    UNAVAILABLE(503, "unavailable", "The service cannot answer now"),
     INTERNAL_ERROR(500, "internal-error", "Internal error");
 
     private final int status;

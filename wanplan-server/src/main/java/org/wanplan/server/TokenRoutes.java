@@ -32,12 +32,13 @@ final class TokenRoutes implements Routes {
     private static final Set<String> TOKEN_FIELDS = Set.of("role");
 
     private void listTokens(Context ctx) {
-        Api.json(
+        var all = api.db().tokens().list();
+        Api.page(
                 ctx,
-                200,
-                Json.tree(api.db().tokens().list().stream()
-                        .map(Views.TokenView::of)
-                        .toList()));
+                1000,
+                t -> Long.toString(t.id()),
+                Api.inMemory(all, t -> Long.toString(t.id())),
+                Views.TokenView::of);
     }
 
     /**

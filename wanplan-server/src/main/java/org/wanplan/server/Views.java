@@ -138,5 +138,6 @@ final class Views {
     record Whoami(String name, String role) {}
 
     /** The health check's answer. */
-    record Health(String status) {}
+    /** {@code status} ok, or unavailable (503) when the database does not answer; {@code database} says why. */
+    record Health(String status, String database) {}
 }

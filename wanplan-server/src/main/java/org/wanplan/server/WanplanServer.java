@@ -37,7 +37,30 @@ public final class WanplanServer implements AutoCloseable {
     private final TokenCache tokens;
     private final Javalin app;
 
-    private WanplanServer(Database db, java.util.function.Consumer<String> accessLog) {
+    /**
+     * What one request may ask of the server, enforced before the work starts or while it runs.
+     *
+     * @param maxSitesPerDesign sites in one {@code POST /designs} (a larger list is refused, 422)
+     * @param designBudget time one design may take (past it the design stops and the request gets 422
+     *     {@code design-budget-exceeded}; the CLI has no such limit)
+     * @param maxPairsListed round trips listed in a design (the worst ones past this; every pair is in the
+     *     summary, and in {@code GET /designs/{id}/latency.csv})
+     */
+    public record Limits(int maxSitesPerDesign, java.time.Duration designBudget, int maxPairsListed) {
+        public Limits {
+            if (maxSitesPerDesign < 1 || designBudget.isNegative() || designBudget.isZero() || maxPairsListed < 0) {
+                throw new IllegalArgumentException(
+                        "limits must be positive: " + maxSitesPerDesign + ", " + designBudget + ", " + maxPairsListed);
+            }
+        }
+
+        /** 20,000 sites, 30 s, 5,000 pairs: the largest enterprise VPNs quoted run to a few thousand sites. */
+        public static Limits defaults() {
+            return new Limits(20_000, java.time.Duration.ofSeconds(30), 5_000);
+        }
+    }
+
+    private WanplanServer(Database db, java.util.function.Consumer<String> accessLog, Limits limits) {
         this.networks = new NetworkCatalog(db);
         this.recovery = db.integrity().checkAndRepair();
         this.tokens = new TokenCache(t -> db.tokens().caller(t));
@@ -45,6 +68,14 @@ public final class WanplanServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty keeps the header fields a keep-alive connection repeats, and by default matches a
+                // new field against them ignoring case: a token in another case would be taken for the
+                // cached one. Tokens are compared byte for byte, so the cache must be too.
+                http.setHeaderCacheCaseSensitive(true);
+                http.setSendServerVersion(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.requestLogger.http((ctx, ms) -> {
                 Caller c = Api.caller(ctx);
                 accessLog.accept(String.format(
@@ -64,8 +95,9 @@ public final class WanplanServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             var r = config.routes;
+            r.before(WanplanServer::securityHeaders);
             r.before("/api/*", this::authenticate);
-            Api api = new Api(db, networks, tokens);
+            Api api = new Api(db, networks, tokens, limits);
             for (Routes routes : List.of(
                     new AdminRoutes(api),
                     new NetworkRoutes(api),
@@ -110,12 +142,17 @@ public final class WanplanServer implements AutoCloseable {
 
     /** A server over {@code db}, not yet listening, that keeps no access log. */
     public static WanplanServer create(Database db) {
-        return new WanplanServer(db, line -> {});
+        return new WanplanServer(db, line -> {}, Limits.defaults());
     }
 
     /** A server over {@code db}, not yet listening, that hands one line per request to {@code accessLog}. */
     public static WanplanServer create(Database db, java.util.function.Consumer<String> accessLog) {
-        return new WanplanServer(db, accessLog);
+        return new WanplanServer(db, accessLog, Limits.defaults());
+    }
+
+    /** A server over {@code db}, not yet listening, with an access log and its own request limits. */
+    public static WanplanServer create(Database db, java.util.function.Consumer<String> accessLog, Limits limits) {
+        return new WanplanServer(db, accessLog, limits);
     }
 
     /** Listens on {@code host}:{@code port} (0: any free port); see {@link #port()}. */
@@ -139,6 +176,23 @@ public final class WanplanServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- authentication and helpers
+
+    /**
+     * On every response: no MIME sniffing, never framed (clickjacking), no referrer leaves the UI, and
+     * nothing under {@code /api} is cached by a browser or proxy (it carries tokens' results).
+     */
+    private static void securityHeaders(Context ctx) {
+        SECURITY_HEADERS.forEach(ctx::header);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+            "Referrer-Policy", "no-referrer");
 
     private void authenticate(Context ctx) {
         if (ctx.path().equals("/api/v1/health") || ctx.path().equals("/api/v1/openapi.json")) {

@@ -259,7 +259,12 @@ class ApiTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
-        var other = api.post("/api/v1/orders", f.planner, body.replace("{", "{ "), "Idempotency-Key", "k-1");
+        // the same JSON written otherwise is the same request (the audit found 422 here)
+        var spaced = api.post(
+                "/api/v1/orders", f.planner, "{\n  \"designId\" :  \"" + design + "\"\n}", "Idempotency-Key", "k-1");
+        assertThat(spaced.status()).isEqualTo(201);
+        assertThat(spaced.header("Idempotent-Replayed")).isEqualTo("true");
+        var other = api.post("/api/v1/orders", f.planner, "{\"designId\": \"d-0\"}", "Idempotency-Key", "k-1");
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.code()).isEqualTo("idempotency-key-reused");
         // another caller's key space is its own
@@ -286,6 +291,40 @@ class ApiTest {
                 }
             }
             assertThat(made).isEqualTo(1);
+
+            // 16 racing retries of one reservation: every one answers 200 with the one reservation (the
+            // audit found 15 × 200 and one 409, the loser having tried to reserve a reserved order)
+            String order = ids.iterator().next();
+            assertThat(api.post("/api/v1/orders/" + order + "/submit", f.planner, "{}")
+                            .status())
+                    .isEqualTo(200);
+            List<Future<ApiClient.Reply>> reserves = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                reserves.add(pool.submit(() -> api.post(
+                        "/api/v1/orders/" + order + "/reserve", f.planner, "{}", "Idempotency-Key", "reserve-race")));
+            }
+            Set<String> bodies = new HashSet<>();
+            int replayed = 0;
+            for (Future<ApiClient.Reply> r : reserves) {
+                assertThat(r.get().status()).as(r.get().raw().body()).isEqualTo(200);
+                bodies.add(r.get().raw().body());
+                replayed += "true".equals(r.get().header("Idempotent-Replayed")) ? 1 : 0;
+            }
+            assertThat(bodies).hasSize(1);
+            assertThat(replayed).isEqualTo(15);
+            // a replay after the order moved on returns the response as first sent, not the order now
+            assertThat(api.post("/api/v1/orders/" + order + "/activate", f.planner, "{}")
+                            .status())
+                    .isEqualTo(200);
+            var late = api.post(
+                    "/api/v1/orders/" + order + "/reserve", f.planner, "{}", "Idempotency-Key", "reserve-race");
+            assertThat(late.raw().body()).isEqualTo(bodies.iterator().next());
+            assertThat(late.json().get("state").asText()).isEqualTo("reserved");
+            assertThat(api.get("/api/v1/orders/" + order, f.viewer)
+                            .json()
+                            .get("state")
+                            .asText())
+                    .isEqualTo("active");
         } finally {
             pool.shutdown();
         }

@@ -68,6 +68,10 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/designs", Role.PLANNER, 201, () ->
                         new String[] {"/api/v1/designs", ServerFixture.twoSites("Matrix", "sparse", 500)}),
                 get("/api/v1/designs/{id}", Role.VIEWER, () -> "/api/v1/designs/" + design.id()),
+                get(
+                        "/api/v1/designs/{id}/latency.csv",
+                        Role.VIEWER,
+                        () -> "/api/v1/designs/" + design.id() + "/latency.csv"),
                 get("/api/v1/orders", Role.VIEWER, () -> "/api/v1/orders"),
                 new Endpoint("POST", "/api/v1/orders", Role.PLANNER, 201, () ->
                         new String[] {"/api/v1/orders", "{\"designId\": \"" + design.id() + "\"}"}),

@@ -14,8 +14,12 @@ final class ServerFixture implements AutoCloseable {
     final String admin;
 
     private ServerFixture(Database db) {
+        this(db, WanplanServer.Limits.defaults());
+    }
+
+    private ServerFixture(Database db, WanplanServer.Limits limits) {
         this.db = db;
-        this.server = WanplanServer.create(db).start("127.0.0.1", 0);
+        this.server = WanplanServer.create(db, line -> {}, limits).start("127.0.0.1", 0);
         this.api = new ApiClient(server.port());
         this.viewer = db.tokens().create(Role.VIEWER, "test");
         this.planner = db.tokens().create(Role.PLANNER, "test");
@@ -24,6 +28,10 @@ final class ServerFixture implements AutoCloseable {
 
     static ServerFixture embedded(Path dir) {
         return new ServerFixture(Database.embedded(dir));
+    }
+
+    static ServerFixture embedded(Path dir, WanplanServer.Limits limits) {
+        return new ServerFixture(Database.embedded(dir), limits);
     }
 
     static ServerFixture on(Database db) {

@@ -131,6 +131,20 @@ public final class Database implements AutoCloseable {
         return new Integrity(session());
     }
 
+    /**
+     * Whether the database answers a query now: empty when it does, else what went wrong (for a health
+     * check; the pool's connection timeout bounds how long this takes).
+     */
+    public java.util.Optional<String> problem() {
+        try {
+            Integer one = session()
+                    .read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return one == 1 ? java.util.Optional.empty() : java.util.Optional.of("SELECT 1 returned " + one);
+        } catch (RuntimeException | Error e) {
+            return java.util.Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     private Session session() {
         return Session.of(jdbi, writes);
     }

@@ -83,14 +83,23 @@ public final class Orders {
 
     /** Every order, newest first (at most {@code limit}). */
     public List<Order> list(int limit) {
-        return session.read(h -> h
-                .createQuery("SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT :l")
-                .bind("l", limit)
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .map(id -> load(h, id, false).orElseThrow())
-                .toList());
+        return list(java.util.Optional.empty(), limit);
+    }
+
+    /**
+     * Orders newest first, after the order {@code afterId} in that order (keyset paging: orders created
+     * meanwhile do not shift the page), at most {@code limit}; an unknown {@code afterId} gives none.
+     */
+    public List<Order> list(java.util.Optional<String> afterId, int limit) {
+        return session.read(h -> (afterId.isEmpty()
+                        ? h.createQuery("SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT :l")
+                        : h.createQuery("SELECT o.id FROM orders o, orders c WHERE c.id = :after AND (o.created_at <"
+                                        + " c.created_at OR (o.created_at = c.created_at AND o.id < c.id))"
+                                        + " ORDER BY o.created_at DESC, o.id DESC LIMIT :l")
+                                .bind("after", afterId.get()))
+                .bind("l", limit).mapTo(String.class).list().stream()
+                        .map(id -> load(h, id, false).orElseThrow())
+                        .toList());
     }
 
     /** Audit entries with an id above {@code afterId}, oldest first (at most {@code limit}). */
