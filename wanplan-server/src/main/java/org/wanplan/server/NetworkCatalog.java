@@ -108,7 +108,15 @@ final class NetworkCatalog {
             Files.write(file, body);
             Network n;
             try {
-                n = NetworkFiles.with(ImportOptions.defaults()).read(file).withName(name);
+                n = NetworkFiles.with(ImportOptions.defaults())
+                        .onWarning(w -> org.slf4j.LoggerFactory.getLogger(NetworkCatalog.class)
+                                .warn(
+                                        "import of {} by {}: {}",
+                                        name,
+                                        actor,
+                                        fieldError(w, file).detail()))
+                        .read(file)
+                        .withName(name);
             } catch (InputException e) {
                 throw new ApiProblem(
                         ProblemCode.INVALID_NETWORK,

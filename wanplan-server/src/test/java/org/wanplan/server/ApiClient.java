@@ -61,6 +61,27 @@ final class ApiClient {
         }
     }
 
+    /** A request whose body is sent byte for byte (not re-encoded), as {@code application/octet-stream}. */
+    Reply bytes(String method, String path, String token, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            return new Reply(
+                    r.statusCode(), r, type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply get(String path, String token) {
         return call("GET", path, token, null);
     }

@@ -270,4 +270,43 @@ class HttpHardeningTest {
             g.server.close();
         }
     }
+
+    @Test
+    void outOfRangeNumbersAndBadBytesAreProblemsNotInternalErrors() {
+        // above the largest access tier: designed, and quoted on request (the audit saw a 500)
+        var big = f.api.post("/api/v1/designs", f.planner, ServerFixture.twoSites("Big pipes", "sparse", 200_000));
+        assertThat(big.status()).as(big.raw().body()).isEqualTo(201);
+        List<String> onRequest = new java.util.ArrayList<>();
+        big.json().get("quote").get("lines").forEach(l -> {
+            if (l.get("item").asText().startsWith("priced on request: ")) {
+                onRequest.add(l.get("site").asText());
+                assertThat(l.get("mrc").decimalValue()).isZero();
+            }
+        });
+        assertThat(onRequest).containsExactly("paris", "lyon");
+        for (String mbps : List.of("1e308", "1e-300", "-1")) {
+            var r = f.api.post(
+                    "/api/v1/designs",
+                    f.planner,
+                    ServerFixture.twoSites("Odd", "sparse", 100).replace("100}", mbps + "}"));
+            assertThat(r.status()).as(mbps).isEqualTo(422);
+            assertThat(r.json().get("errors")).as(r.raw().body()).hasSize(2);
+            assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/sites/0");
+            assertThat(r.json().get("errors").get(1).get("pointer").asText()).isEqualTo("/sites/1");
+            assertThat(r.json().get("errors").get(0).get("detail").asText())
+                    .startsWith("bandwidthMbps must be from 0.064");
+        }
+        // invalid UTF-8 in an uploaded network: 422 naming the line (the audit saw a 500)
+        byte[] graphml =
+                ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<graphml>\n<node id=\"caf\u00e9\"/>\n</graphml>\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(graphml, graphml.length);
+        int e = new String(graphml, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00c3');
+        bad[e + 1] = 0x28; // C3 28: not UTF-8
+        var r = f.api.bytes("POST", "/api/v1/networks?name=badbytes&format=graphml", f.admin, bad);
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("invalid-network");
+        assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo("line 3");
+        assertThat(r.json().get("errors").get(0).get("detail").asText()).startsWith("not valid UTF-8 at column");
+    }
 }
