@@ -8,14 +8,50 @@ import java.util.Set;
 import org.wanplan.store.Ids;
 import org.wanplan.store.Order;
 import org.wanplan.store.Role;
-import org.wanplan.store.StoredDesign;
 
 /** Orders made from designs, and their lifecycle actions. */
 final class OrderRoutes implements Routes {
     private final Api api;
+    private final Designs designs;
 
     OrderRoutes(Api api) {
         this.api = api;
+        this.designs = new Designs(api);
+    }
+
+    /** What an order takes from its design. */
+    record OrderSource(String id, String customerName, String network, java.util.Map<String, Double> gbpsBySpan) {}
+
+    /**
+     * Designs as orders need them, kept once read: a stored design never changes, so this needs no
+     * expiry, and many orders are made from one design (P5 makes every order from one). Bounded: past
+     * 10,000 designs it starts afresh.
+     */
+    private static final class Designs {
+        private final Api api;
+        private final java.util.Map<String, OrderSource> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Designs(Api api) {
+            this.api = api;
+        }
+
+        java.util.Optional<OrderSource> computeIfAbsent(String id) {
+            OrderSource s = kept.get(id);
+            if (s != null) {
+                return java.util.Optional.of(s);
+            }
+            java.util.Optional<OrderSource> found = api.db()
+                    .designs()
+                    .find(id)
+                    .map(d -> new OrderSource(d.id(), d.customerName(), d.network(), d.gbpsBySpan()));
+            found.ifPresent(f -> {
+                if (kept.size() >= 10_000) {
+                    kept.clear();
+                }
+                kept.put(id, f);
+            });
+            return found;
+        }
     }
 
     @Override
@@ -33,9 +69,7 @@ final class OrderRoutes implements Routes {
             JsonRequest req = JsonRequest.parse(ctx.body(), ORDER_FIELDS);
             req.string("designId", 100);
             String designId = req.as(Requests.OrderRequest.class).designId();
-            StoredDesign d = api.db()
-                    .designs()
-                    .find(designId)
+            OrderSource d = designs.computeIfAbsent(designId)
                     .orElseThrow(() -> ApiProblem.invalid(
                             List.of(new ApiProblem.FieldError("/designId", "no such design: '" + designId + "'"))));
             if (d.gbpsBySpan().isEmpty()) {
@@ -86,9 +120,7 @@ final class OrderRoutes implements Routes {
         if (!ctx.body().isBlank()) {
             JsonRequest.parse(ctx.body(), Set.of()).throwIfInvalid();
         }
-        if (api.db().orders().find(id).isEmpty()) {
-            throw ApiProblem.notFound("order '" + id + "'");
-        }
+        // an unknown order is found inside the transaction (UnknownOrderException → 404): no lookup before it
         String actor = Api.caller(ctx).name();
         api.idempotent(ctx, () -> tx -> {
             Order o = switch (action) {

@@ -76,18 +76,20 @@ public final class WanplanServer implements AutoCloseable {
                 http.setSendServerVersion(false);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
-            config.requestLogger.http((ctx, ms) -> {
-                Caller c = Api.caller(ctx);
-                accessLog.accept(String.format(
-                        java.util.Locale.ROOT,
-                        "%s %s %s %s %d %.1f ms",
-                        java.time.Instant.now(),
-                        c == null ? "-" : c.name(),
-                        ctx.method(),
-                        ctx.path(),
-                        ctx.statusCode(),
-                        ms));
-            });
+            if (accessLog != NO_ACCESS_LOG) {
+                config.requestLogger.http((ctx, ms) -> {
+                    Caller c = Api.caller(ctx);
+                    accessLog.accept(String.format(
+                            java.util.Locale.ROOT,
+                            "%s %s %s %s %d %.1f ms",
+                            java.time.Instant.now(),
+                            c == null ? "-" : c.name(),
+                            ctx.method(),
+                            ctx.path(),
+                            ctx.statusCode(),
+                            ms));
+                });
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/org/wanplan/server/ui";
@@ -117,6 +119,9 @@ public final class WanplanServer implements AutoCloseable {
                                     e.getMessage(),
                                     List.of(new ApiProblem.FieldError("span", e.span())))));
             r.exception(
+                    org.wanplan.store.UnknownOrderException.class,
+                    (e, ctx) -> problem(ctx, new ApiProblem(ProblemCode.NOT_FOUND, e.getMessage())));
+            r.exception(
                     IllegalTransitionException.class,
                     (e, ctx) -> problem(ctx, new ApiProblem(ProblemCode.ILLEGAL_TRANSITION, e.getMessage())));
             r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e)));
@@ -142,8 +147,11 @@ public final class WanplanServer implements AutoCloseable {
 
     /** A server over {@code db}, not yet listening, that keeps no access log. */
     public static WanplanServer create(Database db) {
-        return new WanplanServer(db, line -> {}, Limits.defaults());
+        return new WanplanServer(db, NO_ACCESS_LOG, Limits.defaults());
     }
+
+    /** No access log: no line is even formatted. */
+    private static final java.util.function.Consumer<String> NO_ACCESS_LOG = line -> {};
 
     /** A server over {@code db}, not yet listening, that hands one line per request to {@code accessLog}. */
     public static WanplanServer create(Database db, java.util.function.Consumer<String> accessLog) {
@@ -198,8 +206,8 @@ public final class WanplanServer implements AutoCloseable {
         if (ctx.path().equals("/api/v1/health") || ctx.path().equals("/api/v1/openapi.json")) {
             return;
         }
-        String len = ctx.header("Content-Length");
-        if (len != null && len.matches("\\d{1,18}") && Long.parseLong(len) > MAX_BODY_BYTES) {
+        long len = ctx.req().getContentLengthLong();
+        if (len > MAX_BODY_BYTES) {
             throw tooLarge();
         }
         String header = ctx.header("Authorization");

@@ -42,7 +42,9 @@ public final class Database implements AutoCloseable {
                 .locations(dialect.migrations())
                 .load()
                 .migrate();
-        this.jdbi = Jdbi.create(pool).define(Dialect.FOR_UPDATE, dialect.forUpdate());
+        this.jdbi = Jdbi.create(pool)
+                .define(Dialect.FOR_UPDATE, dialect.forUpdate())
+                .define(Dialect.FOR_UPDATE_OF_O, dialect.forUpdateOfO());
     }
 
     /**
@@ -69,6 +71,27 @@ public final class Database implements AutoCloseable {
         return open("jdbc:sqlite:" + file, null, null);
     }
 
+    /**
+     * Connections kept open: {@code -Dwanplan.db.pool=N} or {@code WANPLAN_DB_POOL=N}, default 16. A
+     * connection is one PostgreSQL backend process: more than the database's cores keep busy only adds
+     * switching (HikariCP's rule of thumb: cores × 2 + disks).
+     */
+    static int poolSize() {
+        String v = System.getProperty("wanplan.db.pool", System.getenv("WANPLAN_DB_POOL"));
+        if (v == null) {
+            return 16;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("wanplan.db.pool / WANPLAN_DB_POOL must be 1 to 1000, was '" + v + "'");
+    }
+
     /** Any JDBC URL: {@code jdbc:postgresql://…}, or {@code jdbc:sqlite:FILE}. */
     public static Database open(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
@@ -76,7 +99,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(poolSize());
         config.setPoolName("wanplan");
         dialect.connectionProperties().forEach(config::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(config);

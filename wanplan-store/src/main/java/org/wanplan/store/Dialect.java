@@ -33,6 +33,12 @@ enum Dialect {
     /** The JDBI attribute that SQL uses where it locks rows it reads: {@code SELECT … <forUpdate>}. */
     static final String FOR_UPDATE = "forUpdate";
 
+    /**
+     * The same for a join that locks only the rows of the table aliased {@code o} ({@code FOR UPDATE OF o}:
+     * PostgreSQL refuses to lock the nullable side of an outer join).
+     */
+    static final String FOR_UPDATE_OF_O = "forUpdateOfO";
+
     private final String migrations;
     private final String forUpdate;
     private final boolean oneWriter;
@@ -62,6 +68,10 @@ enum Dialect {
 
     String forUpdate() {
         return forUpdate;
+    }
+
+    String forUpdateOfO() {
+        return forUpdate.isEmpty() ? "" : forUpdate + " OF o";
     }
 
     Map<String, String> connectionProperties() {

@@ -130,11 +130,19 @@ public final class Orders {
     private Order step(String actor, String id, String verb, List<OrderState> from, OrderState to)
             throws IllegalTransitionException, OverbookedException {
         Object result = session.tx(h -> {
-            Order o = load(h, id, true).orElseThrow(() -> new IllegalArgumentException("no order " + id));
+            Order o = load(h, id, true).orElseThrow(() -> new UnknownOrderException(id));
             if (!from.contains(o.state())) {
                 h.rollback();
                 return new IllegalTransitionException(id, o.state(), verb);
             }
+            // The order's own rows first (its row is locked already), the shared span rows last: a busy
+            // span is then held only for its own UPDATE and the commit, not for the rest of the work.
+            h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
+                    .bind("s", to.label())
+                    .bind("t", Timestamp.from(Instant.now()))
+                    .bind("id", id)
+                    .execute();
+            audit(h, actor, verb, "order " + id, o.state().label(), to.label());
             if (to == OrderState.RESERVED) {
                 Optional<OverbookedException> refused = Reservations.reserveIn(h, id, o.network(), o.gbpsBySpan());
                 if (refused.isPresent()) {
@@ -147,12 +155,6 @@ public final class Orders {
                     Reservations.releaseIn(h, id);
                 }
             }
-            h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
-                    .bind("s", to.label())
-                    .bind("t", Timestamp.from(Instant.now()))
-                    .bind("id", id)
-                    .execute();
-            audit(h, actor, verb, "order " + id, o.state().label(), to.label());
             return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan(), o.designId());
         });
         if (result instanceof IllegalTransitionException e) {
@@ -164,16 +166,30 @@ public final class Orders {
         return (Order) result;
     }
 
+    /** One row of an order joined with one of its spans (span null when it has none). */
+    private record OrderRow(String customer, String network, String state, String designId, String span, double gbps) {}
+
+    /** The order with its spans, in one query (locking the order's row when {@code lock}). */
     private static Optional<Order> load(Handle h, String id, boolean lock) {
-        return h.createQuery("SELECT customer, network, state, design_id FROM orders WHERE id = :id"
-                        + (lock ? " <forUpdate>" : ""))
+        List<OrderRow> rows = h.createQuery("SELECT o.customer, o.network, o.state, o.design_id, s.span_id, s.gbps"
+                        + " FROM orders o LEFT JOIN order_span s ON s.order_id = o.id WHERE o.id = :id"
+                        + (lock ? " <forUpdateOfO>" : ""))
                 .bind("id", id)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                .findOne()
-                .map(row -> {
-                    Map<String, Double> spans = SpanRows.ORDER_NEEDS.of(h, id);
-                    return new Order(id, row[0], row[1], OrderState.of(row[2]), spans, row[3]);
-                });
+                .map((rs, ctx) -> new OrderRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDouble(6)))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> spans = new TreeMap<>();
+        rows.stream().filter(r -> r.span() != null).forEach(r -> spans.put(r.span(), r.gbps()));
+        OrderRow o = rows.get(0);
+        return Optional.of(new Order(id, o.customer(), o.network(), OrderState.of(o.state()), spans, o.designId()));
     }
 
     static void audit(Handle h, String actor, String action, String entity, String before, String after) {

@@ -64,26 +64,34 @@ public final class Reservations {
     /** The reservation inside the caller's transaction; the caller rolls back when it is refused. */
     static Optional<OverbookedException> reserveIn(
             Handle h, String orderId, String network, Map<String, Double> gbpsBySpan) {
+        // The order's reservation rows first, then one conditional UPDATE per span, in span-id order: it
+        // locks the row, checks what is left and takes it, in one statement, and the span stays locked only
+        // for what follows it (the other spans, the commit). When a span has too little, the caller rolls
+        // back everything.
         Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
+        org.jdbi.v3.core.statement.PreparedBatch rows =
+                h.prepareBatch("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)");
         for (Map.Entry<String, Double> e : ordered.entrySet()) {
-            double[] row = lock(h, network, e.getKey());
-            if (row[1] + e.getValue() > row[0] + 1e-9) {
-                return Optional.of(new OverbookedException(network, e.getKey(), row[0], row[1], e.getValue()));
-            }
+            rows.bind("o", orderId)
+                    .bind("n", network)
+                    .bind("s", e.getKey())
+                    .bind("g", e.getValue())
+                    .add();
+        }
+        if (rows.size() > 0) {
+            rows.execute();
         }
         for (Map.Entry<String, Double> e : ordered.entrySet()) {
-            h.createUpdate(
-                            "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g WHERE network = :n AND span_id = :s")
+            int taken = h.createUpdate("UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g"
+                            + " WHERE network = :n AND span_id = :s AND reserved_gbps + :g <= capacity_gbps + 1e-9")
                     .bind("g", e.getValue())
                     .bind("n", network)
                     .bind("s", e.getKey())
                     .execute();
-            h.createUpdate("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)")
-                    .bind("o", orderId)
-                    .bind("n", network)
-                    .bind("s", e.getKey())
-                    .bind("g", e.getValue())
-                    .execute();
+            if (taken == 0) {
+                double[] row = read(h, network, e.getKey()); // why: unknown span, or not enough left
+                return Optional.of(new OverbookedException(network, e.getKey(), row[0], row[1], e.getValue()));
+            }
         }
         return Optional.empty();
     }
@@ -98,13 +106,17 @@ public final class Reservations {
 
     /** The release inside the caller's transaction. */
     static void releaseIn(Handle h, String orderId) {
+        // the order's rows go first (one statement), then each span gets its share back, in span-id order
+        // like every reservation takes them; the UPDATE locks the row
         List<Map<String, Object>> rows = h.createQuery(
-                        "SELECT network, span_id, gbps FROM reservation WHERE order_id = :o ORDER BY network, span_id")
+                        "DELETE FROM reservation WHERE order_id = :o RETURNING network, span_id, gbps")
                 .bind("o", orderId)
                 .mapToMap()
                 .list();
-        for (Map<String, Object> r : rows) {
-            lock(h, (String) r.get("network"), (String) r.get("span_id"));
+        List<Map<String, Object>> ordered = new java.util.ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("network"))
+                .thenComparing(r -> (String) r.get("span_id")));
+        for (Map<String, Object> r : ordered) {
             h.createUpdate(
                             "UPDATE span_capacity SET reserved_gbps = CASE WHEN reserved_gbps > :g THEN reserved_gbps - :g ELSE 0 END"
                                     + " WHERE network = :n AND span_id = :s")
@@ -113,9 +125,6 @@ public final class Reservations {
                     .bind("s", r.get("span_id"))
                     .execute();
         }
-        h.createUpdate("DELETE FROM reservation WHERE order_id = :o")
-                .bind("o", orderId)
-                .execute();
     }
 
     /** Reserved Gbps per span of {@code network}. */
@@ -147,11 +156,15 @@ public final class Reservations {
         });
     }
 
-    /** {capacity, reserved} of one span, locked until the transaction ends. */
-    private static double[] lock(Handle h, String network, String span) {
+    /**
+     * {capacity, reserved} of one span as last committed, for the refusal's message. Not locked: other
+     * reservations hold key-share locks on the row (their reservation rows reference it), and a
+     * {@code FOR UPDATE} here would wait for them while they wait for this transaction's update — a deadlock
+     * PostgreSQL breaks by failing one of them.
+     */
+    private static double[] read(Handle h, String network, String span) {
         return h.createQuery(
-                        "SELECT capacity_gbps, reserved_gbps FROM span_capacity WHERE network = :n AND span_id = :s"
-                                + " <forUpdate>")
+                        "SELECT capacity_gbps, reserved_gbps FROM span_capacity WHERE network = :n AND span_id = :s")
                 .bind("n", network)
                 .bind("s", span)
                 .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
