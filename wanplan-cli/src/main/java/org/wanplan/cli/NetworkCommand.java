@@ -109,8 +109,29 @@ final class NetworkCommand implements Runnable {
             f.bridges().forEach(b -> o.withArray("bridgeSpans").add(b.value()));
             o.put("srlgs", f.srlgs());
             o.put("submarineSpans", n.spans().stream().filter(Span::submarine).count());
+            o.put("ownKm", Math.round(km(n, false) * 10) / 10.0);
+            o.put("leasedKm", Math.round(km(n, true) * 10) / 10.0);
+            o.put("leasedSpans", n.spans().stream().filter(Span::leased).count());
+            o.put("leaseEurPerMonth", leaseEurPerMonth(n));
             n.attribution().ifPresent(a -> o.put("attribution", a));
             return o;
+        }
+
+        /** Km of own fibre ({@code leased} false) or of leased spans. */
+        private static double km(Network n, boolean leased) {
+            return n.spans().stream()
+                    .filter(s -> s.leased() == leased)
+                    .flatMap(s -> s.length().stream())
+                    .mapToDouble(l -> l.km())
+                    .sum();
+        }
+
+        /** The leased spans' known monthly charges, summed. */
+        private static double leaseEurPerMonth(Network n) {
+            return n.spans().stream()
+                    .flatMap(s -> s.ownership().leaseEurPerMonth().stream().boxed())
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
 
         private static void text(Network n, NetworkFacts f, PrintWriter out) {
@@ -129,6 +150,19 @@ final class NetworkCommand implements Runnable {
                                     ? " (" + f.spansWithoutLength() + " spans without length)"
                                     : ""));
             row(out, "submarine", String.format(Locale.ROOT, "%d spans, %,.0f km", submarine, submarineKm));
+            long leased = n.spans().stream().filter(Span::leased).count();
+            row(
+                    out,
+                    "ownership",
+                    String.format(
+                                    Locale.ROOT,
+                                    "own %,.0f km; leased %d spans, %,.0f km",
+                                    km(n, false),
+                                    leased,
+                                    km(n, true))
+                            + (leaseEurPerMonth(n) > 0
+                                    ? String.format(Locale.ROOT, ", %,.0f EUR/month", leaseEurPerMonth(n))
+                                    : ""));
             row(
                     out,
                     "countries",

@@ -60,6 +60,28 @@ class NetworkCommandTest {
     }
 
     @Test
+    void show_reports_own_and_leased_km_separately() throws Exception {
+        Path f = Files.writeString(dir.resolve("mixed.json"), """
+                {"format": "wanplan-network", "version": 1, "name": "mixed",
+                 "pops": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+                 "spans": [
+                   {"id": "ab", "a": "a", "b": "b", "lengthKm": 120.5},
+                   {"id": "bc", "a": "b", "b": "c", "lengthKm": 300, "ownership": "leased", "leaseEurPerMonth": 2500},
+                   {"id": "ca", "a": "c", "b": "a", "lengthKm": 79.5, "ownership": "leased"}]}
+                """);
+        JsonNode j = new ObjectMapper()
+                .readTree(run("network", "show", f.toString(), "--json").out());
+        // by hand: own 120.5; leased 300 + 79.5 = 379.5, two spans, one known charge of 2,500
+        assertThat(j.path("ownKm").asDouble()).isEqualTo(120.5);
+        assertThat(j.path("leasedKm").asDouble()).isEqualTo(379.5);
+        assertThat(j.path("leasedSpans").asInt()).isEqualTo(2);
+        assertThat(j.path("leaseEurPerMonth").asDouble()).isEqualTo(2500.0);
+        assertThat(j.path("fibreKm").asDouble()).isEqualTo(500.0);
+        assertThat(run("network", "show", f.toString()).out())
+                .contains("own 121 km; leased 2 spans, 380 km, 2,500 EUR/month"); // 120.5 and 379.5 round half up
+    }
+
+    @Test
     void list_names_every_built_in() {
         Run r = run("network", "list");
         assertThat(r.exit()).isZero();

@@ -68,6 +68,60 @@ class MalformedInputTest {
     }
 
     @Test
+    void ownership_problems_name_their_line_in_every_format() throws Exception {
+        Path json = write("own.json", """
+                {
+                  "format": "wanplan-network",
+                  "version": 1,
+                  "name": "x",
+                  "pops": [{"id": "a"}, {"id": "b"}],
+                  "spans": [
+                    {"id": "s1", "a": "a", "b": "b", "lengthKm": 10, "ownership": "rented"},
+                    {"id": "s2", "a": "a", "b": "b", "lengthKm": 10, "leaseEurPerMonth": 900},
+                    {"id": "s3", "a": "a", "b": "b", "lengthKm": 10, "ownership": "leased", "leaseEurPerMonth": 1e308},
+                    {"id": "s4", "a": "a", "b": "b", "lengthKm": 10, "ownership": "leased", "leaseEurPerMonth": -1},
+                    {"id": "s5", "a": "a", "b": "b", "lengthKm": 10, "ownership": 7},
+                    {"id": "s6", "a": "a", "b": "b", "lengthKm": 10, "ownership": "leased", "leaseEurPerMonth": 900}
+                  ]
+                }
+                """);
+        assertThat(problems(json))
+                .containsExactly(
+                        json + ":7: ownership must be own or leased, was 'rented'",
+                        json + ":8: leaseEurPerMonth is only for leased spans (ownership leased), was 900.0",
+                        json + ":9: leaseEurPerMonth must be a number from 0 to 1000000, was 1.0E308",
+                        json + ":10: leaseEurPerMonth must be a number from 0 to 1000000, was -1.0",
+                        json + ":11: ownership must be own or leased, was 7");
+        write("o-pops.csv", "id\na\nb\n");
+        Path spans = write("o-spans.csv", """
+                id,a,b,lengthKm,ownership,leaseEurPerMonth
+                s1,a,b,10,leased,1200
+                s2,a,b,10,own,5
+                s3,a,b,10,LEASED,
+                s4,a,b,10,leased,NaN
+                """);
+        assertThat(problems(dir.resolve("o-pops.csv")))
+                .containsExactly(
+                        spans + ":3: leaseEurPerMonth is only for leased spans (ownership leased), was 5.0",
+                        spans + ":4: ownership must be own or leased, was 'LEASED'",
+                        spans + ":5: leaseEurPerMonth must be a number, was 'NaN'");
+        Path graphml = write("own.graphml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                  <key attr.name="ownership" attr.type="string" for="edge" id="d0"/>
+                  <key attr.name="leaseEurPerMonth" attr.type="double" for="edge" id="d1"/>
+                  <graph edgedefault="undirected">
+                    <node id="a"/>
+                    <node id="b"/>
+                    <edge source="a" target="b"><data key="d0">leased</data><data key="d1">300</data></edge>
+                    <edge source="a" target="b"><data key="d0">iru</data></edge>
+                  </graph>
+                </graphml>
+                """);
+        assertThat(problems(graphml)).containsExactly(graphml + ":9: ownership must be own or leased, was 'iru'");
+    }
+
+    @Test
     void json_missing_ids_and_wrong_format_are_reported() throws Exception {
         Path f = write("bad.json", """
                 {

@@ -22,6 +22,7 @@ import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.LengthSource;
 import org.wanplan.model.Network;
+import org.wanplan.model.Ownership;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
@@ -37,7 +38,10 @@ class RoundTripTest {
 
     private final NetworkFiles files = NetworkFiles.withDefaults();
 
-    /** A network that uses every field: absent locations and lengths, quotes and commas in names, SRLGs. */
+    /**
+     * A network that uses every field: absent locations and lengths, quotes and commas in names, SRLGs, own
+     * fibre, a leased span with its monthly charge and one without.
+     */
     static Network awkward() throws Exception {
         return Network.builder("awk, \"ward\" <net>")
                 .attribution("test & fixture")
@@ -71,7 +75,8 @@ class RoundTripTest {
                         Optional.of(new FibreLength(430.25, LengthSource.ESTIMATED)),
                         0.5,
                         List.of(),
-                        false))
+                        false,
+                        Ownership.leased(4250.5)))
                 .span(new Span(
                         SpanId.of("par-ext"),
                         PopId.of("par"),
@@ -79,7 +84,8 @@ class RoundTripTest {
                         Optional.empty(),
                         10,
                         List.of(SrlgId.of("duct-1")),
-                        false))
+                        false,
+                        Ownership.leased()))
                 .build();
     }
 
@@ -90,6 +96,30 @@ class RoundTripTest {
         Network back = new JsonNetworkReader(ImportOptions.defaults()).read(new StringReader(first), "mem.json");
         assertSame(original, back);
         assertThat(json(back)).isEqualTo(first);
+    }
+
+    @Test
+    void geojson_names_each_span_s_ownership() throws Exception {
+        StringWriter out = new StringWriter();
+        new org.wanplan.io.json.GeoJsonWriter().write(awkward(), out);
+        var spans = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString())
+                .get("features");
+        java.util.Map<String, String> seen = new java.util.TreeMap<>();
+        for (var f : spans) {
+            var p = f.get("properties");
+            if (p.has("ownership")) {
+                seen.put(
+                        p.get("id").asText(),
+                        p.get("ownership").asText() + " "
+                                + p.path("leaseEurPerMonth").asText("-"));
+            }
+        }
+        assertThat(seen)
+                .containsExactly(
+                        java.util.Map.entry("par-ext", "leased -"),
+                        java.util.Map.entry("par-lon", "own -"),
+                        java.util.Map.entry("par-lon-2", "leased 4250.5"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param capacityGbps capacity installed on the span, ≥ 0
  * @param srlgs the shared-risk groups this span belongs to, without duplicates, in the given order
  * @param submarine whether (part of) the span is a submarine cable
+ * @param ownership own fibre or leased (a wavelength or fibre pair rented from another carrier)
  */
 public record Span(
         SpanId id,
@@ -20,9 +21,11 @@ public record Span(
         Optional<FibreLength> length,
         double capacityGbps,
         List<SrlgId> srlgs,
-        boolean submarine) {
+        boolean submarine,
+        Ownership ownership) {
     public Span {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(length, "length");
@@ -33,6 +36,18 @@ public record Span(
         if (new HashSet<>(srlgs).size() != srlgs.size()) {
             throw new IllegalArgumentException("span " + id + " lists an SRLG twice: " + srlgs);
         }
+    }
+
+    /** A span of own fibre. */
+    public Span(
+            SpanId id,
+            PopId a,
+            PopId b,
+            Optional<FibreLength> length,
+            double capacityGbps,
+            List<SrlgId> srlgs,
+            boolean submarine) {
+        this(id, a, b, length, capacityGbps, srlgs, submarine, Ownership.OWN);
     }
 
     /** A terrestrial span with a measured length and no SRLG. */
@@ -73,10 +88,19 @@ public record Span(
     }
 
     public Span withSrlgs(List<SrlgId> groups) {
-        return new Span(id, a, b, length, capacityGbps, groups, submarine);
+        return new Span(id, a, b, length, capacityGbps, groups, submarine, ownership);
     }
 
     public Span withLength(FibreLength fibre) {
-        return new Span(id, a, b, Optional.of(fibre), capacityGbps, srlgs, submarine);
+        return new Span(id, a, b, Optional.of(fibre), capacityGbps, srlgs, submarine, ownership);
+    }
+
+    public Span withOwnership(Ownership o) {
+        return new Span(id, a, b, length, capacityGbps, srlgs, submarine, o);
+    }
+
+    /** Whether the span is leased rather than own fibre. */
+    public boolean leased() {
+        return ownership.isLeased();
     }
 }

@@ -67,7 +67,9 @@ final class Views {
             double reservedGbps,
             boolean submarine,
             Optional<Double> km,
-            List<String> srlgs) {
+            List<String> srlgs,
+            String ownership,
+            Optional<Double> leaseEurPerMonth) {
         static SpanView of(Span s, double reservedGbps) {
             return new SpanView(
                     s.id().value(),
@@ -77,7 +79,9 @@ final class Views {
                     reservedGbps,
                     s.submarine(),
                     s.length().map(l -> l.km()),
-                    s.srlgs().stream().map(SrlgId::value).toList());
+                    s.srlgs().stream().map(SrlgId::value).toList(),
+                    s.ownership().kind().label(),
+                    s.ownership().leaseEurPerMonth().stream().boxed().findFirst());
         }
     }
 

@@ -21,6 +21,7 @@ import org.wanplan.model.GeoPoint;
 import org.wanplan.model.LengthSource;
 import org.wanplan.model.Network;
 import org.wanplan.model.NetworkProblem;
+import org.wanplan.model.Ownership;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
@@ -43,7 +44,8 @@ public final class CsvNetworkReader {
     static final Set<String> POP_REQUIRED = Set.of("id");
     static final Set<String> POP_OPTIONAL = Set.of("name", "country", "lat", "lon", "population");
     static final Set<String> SPAN_REQUIRED = Set.of("id", "a", "b");
-    static final Set<String> SPAN_OPTIONAL = Set.of("lengthKm", "lengthSource", "capacityGbps", "srlgs", "submarine");
+    static final Set<String> SPAN_OPTIONAL =
+            Set.of("lengthKm", "lengthSource", "capacityGbps", "srlgs", "submarine", "ownership", "leaseEurPerMonth");
     static final Set<String> SRLG_REQUIRED = Set.of("id", "kind");
     static final Set<String> SRLG_OPTIONAL = Set.of("name");
 
@@ -209,6 +211,12 @@ public final class CsvNetworkReader {
         if (!submarine.equals("true") && !submarine.equals("false")) {
             problems.add(line, "submarine must be true or false, was '" + submarine + "'");
         }
+        Ownership ownership = Ownership.parse(
+                row.has("ownership") ? row.get("ownership") : null,
+                row.has("leaseEurPerMonth")
+                        ? problems.number(line, "leaseEurPerMonth", row.get("leaseEurPerMonth"))
+                        : OptionalDouble.empty(),
+                m -> problems.add(line, m));
         List<SrlgId> groups = new ArrayList<>();
         for (String g : row.get("srlgs").split(";")) {
             if (!g.isBlank() && problems.id(line, "srlgs", g.strip()).isPresent()) {
@@ -226,7 +234,8 @@ public final class CsvNetworkReader {
                     length,
                     gbps,
                     groups,
-                    submarine.equals("true")));
+                    submarine.equals("true"),
+                    ownership));
         } catch (IllegalArgumentException e) {
             problems.add(line, e.getMessage());
             return Optional.empty();

@@ -32,7 +32,7 @@ public final class CsvNetworkWriter {
     }
 
     public void writeSpans(Network network, Writer out) throws IOException {
-        out.write("id,a,b,lengthKm,lengthSource,capacityGbps,srlgs,submarine\n");
+        out.write("id,a,b,lengthKm,lengthSource,capacityGbps,srlgs,submarine,ownership,leaseEurPerMonth\n");
         for (Span s : network.spans()) {
             row(
                     out,
@@ -44,7 +44,12 @@ public final class CsvNetworkWriter {
                             s.length().map(l -> l.source().label()).orElse(""),
                             Double.toString(s.capacityGbps()),
                             s.srlgs().stream().map(SrlgId::value).collect(Collectors.joining(";")),
-                            Boolean.toString(s.submarine())));
+                            Boolean.toString(s.submarine()),
+                            s.ownership().kind().label(),
+                            s.ownership().leaseEurPerMonth().stream()
+                                    .mapToObj(Double::toString)
+                                    .findFirst()
+                                    .orElse("")));
         }
     }
 

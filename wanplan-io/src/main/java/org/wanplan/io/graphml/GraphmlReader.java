@@ -25,6 +25,7 @@ import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.LengthSource;
 import org.wanplan.model.Network;
+import org.wanplan.model.Ownership;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
@@ -250,6 +251,12 @@ public final class GraphmlReader {
         if (!submarine.equals("true") && !submarine.equals("false")) {
             problems.add(line, "submarine must be true or false, was '" + submarine + "'");
         }
+        Ownership ownership = Ownership.parse(
+                d.get("ownership"),
+                d.containsKey("leaseEurPerMonth")
+                        ? problems.number(line, "leaseEurPerMonth", d.get("leaseEurPerMonth"))
+                        : OptionalDouble.empty(),
+                m -> problems.add(line, m));
         if (capacityProblem.isPresent()) {
             return Optional.empty();
         }
@@ -261,7 +268,8 @@ public final class GraphmlReader {
                     length,
                     gbps,
                     groups,
-                    submarine.equals("true")));
+                    submarine.equals("true"),
+                    ownership));
         } catch (IllegalArgumentException e) {
             problems.add(line, e.getMessage());
             return Optional.empty();

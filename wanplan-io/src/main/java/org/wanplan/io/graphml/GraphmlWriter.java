@@ -35,6 +35,8 @@ public final class GraphmlWriter {
         {"e2", "edge", "capacityGbps", "double"},
         {"e3", "edge", "srlgs", "string"},
         {"e4", "edge", "submarine", "boolean"},
+        {"e5", "edge", "ownership", "string"},
+        {"e6", "edge", "leaseEurPerMonth", "double"},
     };
 
     public void write(Network network, Writer out) throws IOException {
@@ -81,6 +83,13 @@ public final class GraphmlWriter {
                 data(out, "      ", "e3", s.srlgs().stream().map(SrlgId::value).collect(Collectors.joining(";")));
             }
             data(out, "      ", "e4", Boolean.toString(s.submarine()));
+            if (s.leased()) {
+                data(out, "      ", "e5", s.ownership().kind().label());
+                java.util.OptionalDouble eur = s.ownership().leaseEurPerMonth();
+                if (eur.isPresent()) {
+                    data(out, "      ", "e6", Double.toString(eur.getAsDouble()));
+                }
+            }
             out.write("    </edge>\n");
         }
         out.write("  </graph>\n</graphml>\n");

@@ -97,6 +97,8 @@ public final class GeoJsonWriter {
         ArrayNode groups = props.putArray("srlgs");
         s.srlgs().forEach(g -> groups.add(g.value()));
         props.put("submarine", s.submarine());
+        props.put("ownership", s.ownership().kind().label());
+        s.ownership().leaseEurPerMonth().ifPresent(eur -> props.put("leaseEurPerMonth", eur));
         return f;
     }
 

@@ -20,6 +20,7 @@ import org.wanplan.model.FibreLength;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.LengthSource;
 import org.wanplan.model.Network;
+import org.wanplan.model.Ownership;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
@@ -35,8 +36,17 @@ import org.wanplan.model.SrlgKind;
 public final class JsonNetworkReader {
     static final String FORMAT = "wanplan-network";
     private static final Set<String> POP_FIELDS = Set.of("id", "name", "country", "lat", "lon", "population");
-    private static final Set<String> SPAN_FIELDS =
-            Set.of("id", "a", "b", "lengthKm", "lengthSource", "capacityGbps", "srlgs", "submarine");
+    private static final Set<String> SPAN_FIELDS = Set.of(
+            "id",
+            "a",
+            "b",
+            "lengthKm",
+            "lengthSource",
+            "capacityGbps",
+            "srlgs",
+            "submarine",
+            "ownership",
+            "leaseEurPerMonth");
     private static final Set<String> SRLG_FIELDS = Set.of("id", "kind", "name");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -232,6 +242,14 @@ public final class JsonNetworkReader {
         if (!sub.isMissingNode() && !sub.isBoolean()) {
             problems.add(e.line, "submarine must be true or false, was " + sub);
         }
+        JsonNode own = e.node.path("ownership");
+        if (!own.isMissingNode() && !own.isTextual()) {
+            problems.add(e.line, "ownership must be own or leased, was " + own);
+        }
+        Ownership ownership = Ownership.parse(
+                own.isTextual() ? own.asText() : null,
+                number(e, "leaseEurPerMonth", problems),
+                m -> problems.add(e.line, m));
         if (id.isEmpty()
                 || a.isEmpty()
                 || b.isEmpty()
@@ -244,7 +262,14 @@ public final class JsonNetworkReader {
                         : Optional.empty();
         try {
             return Optional.of(new Span(
-                    SpanId.of(id.get()), PopId.of(a.get()), PopId.of(b.get()), length, gbps, groups, sub.asBoolean()));
+                    SpanId.of(id.get()),
+                    PopId.of(a.get()),
+                    PopId.of(b.get()),
+                    length,
+                    gbps,
+                    groups,
+                    sub.asBoolean(),
+                    ownership));
         } catch (IllegalArgumentException ex) {
             problems.add(e.line, ex.getMessage());
             return Optional.empty();

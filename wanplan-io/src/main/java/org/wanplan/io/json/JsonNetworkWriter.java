@@ -85,6 +85,10 @@ public final class JsonNetworkWriter {
         ArrayNode groups = n.putArray("srlgs");
         s.srlgs().forEach(g -> groups.add(g.value()));
         n.put("submarine", s.submarine());
+        if (s.leased()) {
+            n.put("ownership", s.ownership().kind().label());
+            s.ownership().leaseEurPerMonth().ifPresent(eur -> n.put("leaseEurPerMonth", eur));
+        }
         return n;
     }
 
