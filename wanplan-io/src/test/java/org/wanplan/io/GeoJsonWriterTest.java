@@ -37,7 +37,7 @@ class GeoJsonWriterTest {
         assertThat(span.path("properties").toString())
                 .isEqualTo("{\"kind\":\"span\",\"id\":\"par-lon\",\"a\":\"par\",\"b\":\"lon\",\"lengthKm\":460.5,"
                         + "\"lengthSource\":\"measured\",\"capacityGbps\":800.0,\"srlgs\":[\"cable-1\",\"duct-1\"],"
-                        + "\"submarine\":true}");
+                        + "\"submarine\":true,\"ownership\":\"own\"}");
 
         JsonNode toPeer = features.get(5);
         assertThat(toPeer.path("geometry").isNull()).isTrue();
