@@ -1,0 +1,262 @@
+package org.wanplan.planning.augment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wanplan.model.Fibre;
+import org.wanplan.model.FibreLength;
+import org.wanplan.model.GeoPoint;
+import org.wanplan.model.Geodesy;
+import org.wanplan.model.InvalidNetworkException;
+import org.wanplan.model.LengthSource;
+import org.wanplan.model.Network;
+import org.wanplan.model.Ownership;
+import org.wanplan.model.Pop;
+import org.wanplan.model.PopId;
+import org.wanplan.model.Span;
+import org.wanplan.model.SpanId;
+import org.wanplan.planning.augment.SpanAugmenter.Budget;
+import org.wanplan.planning.augment.SpanAugmenter.Candidate;
+
+/**
+ * {@code augment} on a network: which express spans, own fibre or leased wavelengths, cut the
+ * population-weighted path length most within a budget, and what that does to latency and stretch.
+ *
+ * <p>Demand: population gravity, w(i, j) = population(i) × population(j) (a PoP without population draws
+ * none). Candidates: every pair of located PoPs whose great circle lies in a distance band, that would be
+ * shorter (great circle × {@link Fibre#DEFAULT_ROUTE_FACTOR}) than today's shortest path between them.
+ * Spans without a length carry no traffic here.
+ */
+public final class NetworkAugment {
+    private NetworkAugment() {}
+
+    /** Own fibre built, or a wavelength leased from another carrier. */
+    public enum Kind {
+        FIBRE,
+        WAVELENGTH;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What candidates cost. Defaults and their sources:
+     *
+     * <ul>
+     *   <li>{@code fibreNrcEurPerKm} 30,000: duct and fibre laid, one-off. The European Commission's
+     *       gigabit cost study (Analysys Mason for the EC, 2016, as reported by thinkbroadband 10 Oct 2016)
+     *       puts a metre of ducting at €13 (Romania) to €59 (Spain), €23 in Poland; 30 €/m is the middle
+     *       of that range. Civil works are 70–90 % of a fibre build (FTTH Council Europe, 2016).
+     *   <li>{@code wavelengthMrcEurPerKm} 1.25 per month: a 100G wave leased. A 2024 European wholesale
+     *       report (subseacables.blogspot.com, "September 2024 Buy-Sell Wavelength Report") prices ten
+     *       100G European long-haul waves at about €10,000 a month, ~€1,000 per wave; over a typical
+     *       800 km European intercity route that is €1.25 per km and month.
+     *   <li>{@code termMonths} 36: the usual wholesale wavelength term; a lease's cost is MRC × term.
+     *   <li>{@code expressCapacityGbps} 400: four 100G waves, the smallest tier of the generated backbones.
+     * </ul>
+     *
+     * Every figure can be overridden; they are not tuned to favour any network.
+     */
+    public record Catalogue(
+            double fibreNrcEurPerKm, double wavelengthMrcEurPerKm, int termMonths, double expressCapacityGbps) {
+        public static Catalogue defaults() {
+            return new Catalogue(30_000, 1.25, 36, 400);
+        }
+
+        double cost(Kind kind, double km) {
+            return kind == Kind.FIBRE ? km * fibreNrcEurPerKm : km * wavelengthMrcEurPerKm * termMonths;
+        }
+    }
+
+    /**
+     * @param minKm candidates are at least this far apart on the great circle (100 km by default: shorter
+     *     detours cost little latency)
+     * @param maxKm … and at most this far (1,500 km: beyond one express hop's unregenerated reach of
+     *     coherent 100G, about 1,500–2,000 km)
+     */
+    public record Options(Kind kind, double minKm, double maxKm, Budget budget, Catalogue catalogue) {}
+
+    /** Demand-weighted mean round-trip time and the two stretch figures. */
+    public record Figures(double meanRttMs, double p90Stretch, double popWeightedStretch) {}
+
+    /** One span chosen, with its one-off (NRC) and monthly (MRC) cost in euro. */
+    public record Added(String a, String b, double lengthKm, Kind kind, double nrc, double mrc) {}
+
+    /** What augment found; {@code augmented} is the network with the spans added. */
+    public record Report(
+            List<Added> added,
+            Figures before,
+            Figures after,
+            double kmAdded,
+            double cost,
+            int candidates,
+            Network augmented) {}
+
+    /** Pairs whose great circle is shorter than this are left out of the stretch figures. */
+    public static final double STRETCH_MIN_KM = 300;
+
+    public static Report augment(Network n, Options o) {
+        List<Pop> pops = n.pops();
+        int size = pops.size();
+        Map<PopId, Integer> index = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            index.put(pops.get(i).id(), i);
+        }
+        double[][] d = distances(n, index);
+        double[][] w = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                long pi = pops.get(i).population().orElse(0);
+                long pj = pops.get(j).population().orElse(0);
+                w[i][j] = i == j ? 0 : (double) pi * pj;
+            }
+        }
+        double[][] gc = greatCircles(pops);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            for (int j = i + 1; j < size; j++) {
+                if (Double.isNaN(gc[i][j]) || gc[i][j] < o.minKm() || gc[i][j] > o.maxKm()) {
+                    continue;
+                }
+                double km = Math.max(
+                        FibreLength.MIN_ESTIMATED_KM, Math.round(gc[i][j] * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
+                if (km < d[i][j] - 1e-9) {
+                    candidates.add(new Candidate(i, j, km, o.catalogue().cost(o.kind(), km)));
+                }
+            }
+        }
+        SpanAugmenter.Result r = SpanAugmenter.greedy(d, w, candidates, o.budget());
+        double[][] after = SpanAugmenter.with(d, candidates, r.chosen());
+        List<Added> added = new ArrayList<>();
+        Network.Builder b =
+                Network.builder(n.name()).pops(pops).srlgs(n.srlgs()).spans(n.spans());
+        n.attribution().ifPresent(b::attribution);
+        for (int c : r.chosen()) {
+            Candidate k = candidates.get(c);
+            PopId a = pops.get(k.a()).id();
+            PopId z = pops.get(k.b()).id();
+            double mrc = o.kind() == Kind.WAVELENGTH ? k.km() * o.catalogue().wavelengthMrcEurPerKm() : 0;
+            double nrc = o.kind() == Kind.FIBRE ? k.cost() : 0;
+            added.add(new Added(a.value(), z.value(), k.km(), o.kind(), nrc, mrc));
+            b.span(new Span(
+                    uniqueId(n, "x-" + a.value() + "-" + z.value()),
+                    a,
+                    z,
+                    Optional.of(new FibreLength(k.km(), LengthSource.ESTIMATED)),
+                    o.catalogue().expressCapacityGbps(),
+                    List.of(),
+                    false,
+                    o.kind() == Kind.FIBRE ? Ownership.OWN : Ownership.leased(mrc)));
+        }
+        Network augmented;
+        try {
+            augmented = b.build();
+        } catch (InvalidNetworkException e) {
+            throw new IllegalStateException(
+                    "augmenting " + n.name() + " made an invalid network: " + e.getMessage(), e);
+        }
+        return new Report(
+                added, figures(d, w, gc), figures(after, w, gc), r.km(), r.cost(), candidates.size(), augmented);
+    }
+
+    /** The stretch and latency figures of {@code n} as it is, on population gravity. */
+    public static Figures figures(Network n) {
+        Map<PopId, Integer> index = new HashMap<>();
+        for (int i = 0; i < n.pops().size(); i++) {
+            index.put(n.pops().get(i).id(), i);
+        }
+        int size = n.pops().size();
+        double[][] w = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                w[i][j] = i == j
+                        ? 0
+                        : (double) n.pops().get(i).population().orElse(0)
+                                * n.pops().get(j).population().orElse(0);
+            }
+        }
+        return figures(distances(n, index), w, greatCircles(n.pops()));
+    }
+
+    /**
+     * Mean RTT weighted by {@code w} over connected pairs (2 × km × {@link Fibre#LATENCY_MS_PER_KM});
+     * over located pairs at least {@link #STRETCH_MIN_KM} apart: the 90th percentile of path km ÷ great
+     * circle km (nearest rank, unweighted) and its {@code w}-weighted mean.
+     */
+    static Figures figures(double[][] d, double[][] w, double[][] gc) {
+        int n = d.length;
+        double weighted = 0;
+        double weights = 0;
+        List<Double> stretches = new ArrayList<>();
+        double stretchWeighted = 0;
+        double stretchWeights = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (d[i][j] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                weighted += w[i][j] * d[i][j];
+                weights += w[i][j];
+                if (!Double.isNaN(gc[i][j]) && gc[i][j] >= STRETCH_MIN_KM) {
+                    double s = d[i][j] / gc[i][j];
+                    stretches.add(s);
+                    stretchWeighted += w[i][j] * s;
+                    stretchWeights += w[i][j];
+                }
+            }
+        }
+        double[] sorted =
+                stretches.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double p90 = sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(0.9 * sorted.length) - 1];
+        return new Figures(
+                weights == 0 ? Double.NaN : 2 * weighted / weights * Fibre.LATENCY_MS_PER_KM,
+                p90,
+                stretchWeights == 0 ? Double.NaN : stretchWeighted / stretchWeights);
+    }
+
+    static double[][] distances(Network n, Map<PopId, Integer> index) {
+        List<int[]> edges = new ArrayList<>();
+        List<Double> km = new ArrayList<>();
+        for (Span s : n.spans()) {
+            if (s.length().isPresent()) {
+                edges.add(new int[] {index.get(s.a()), index.get(s.b())});
+                km.add(s.length().get().km());
+            }
+        }
+        return SpanAugmenter.allPairs(
+                n.pops().size(),
+                edges,
+                km.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Great-circle km between located PoPs; NaN where either has no location. */
+    static double[][] greatCircles(List<Pop> pops) {
+        int n = pops.size();
+        double[][] gc = new double[n][n];
+        for (double[] row : gc) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (int i = 0; i < n; i++) {
+            Optional<GeoPoint> a = pops.get(i).location();
+            for (int j = 0; j < n && a.isPresent(); j++) {
+                Optional<GeoPoint> b = pops.get(j).location();
+                if (b.isPresent()) {
+                    gc[i][j] = Geodesy.greatCircleKm(a.get(), b.get());
+                }
+            }
+        }
+        return gc;
+    }
+
+    private static SpanId uniqueId(Network n, String base) {
+        String id = base;
+        for (int k = 2; n.span(SpanId.of(id)).isPresent(); k++) {
+            id = base + "-" + k;
+        }
+        return SpanId.of(id);
+    }
+}

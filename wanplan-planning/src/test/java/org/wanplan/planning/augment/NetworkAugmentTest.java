@@ -1,0 +1,125 @@
+package org.wanplan.planning.augment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.WeightedPseudograph;
+import org.junit.jupiter.api.Test;
+import org.wanplan.io.builtin.BuiltinNetworks;
+import org.wanplan.model.Fibre;
+import org.wanplan.model.Geodesy;
+import org.wanplan.model.Network;
+import org.wanplan.model.Pop;
+import org.wanplan.model.Span;
+import org.wanplan.planning.augment.NetworkAugment.Kind;
+import org.wanplan.planning.augment.NetworkAugment.Options;
+import org.wanplan.planning.augment.SpanAugmenter.Budget;
+
+class NetworkAugmentTest {
+    @Test
+    void stretch_and_latency_figures_equal_an_independent_dijkstra_computation() {
+        for (String name : List.of("sparse", "bteurope")) {
+            Network n = BuiltinNetworks.load(name).orElseThrow();
+            NetworkAugment.Figures f = NetworkAugment.figures(n);
+            NetworkAugment.Figures oracle = oracle(n);
+            assertThat(f.meanRttMs()).as(name).isCloseTo(oracle.meanRttMs(), within(1e-9));
+            assertThat(f.p90Stretch()).as(name).isCloseTo(oracle.p90Stretch(), within(1e-9));
+            assertThat(f.popWeightedStretch()).as(name).isCloseTo(oracle.popWeightedStretch(), within(1e-9));
+        }
+    }
+
+    @Test
+    void euro350_with_leased_express_waves_stays_within_budget_and_only_gets_shorter() {
+        Network n = BuiltinNetworks.load("euro350").orElseThrow();
+        long start = System.nanoTime();
+        NetworkAugment.Report r = NetworkAugment.augment(
+                n,
+                new Options(
+                        Kind.WAVELENGTH,
+                        100,
+                        1500,
+                        new Budget(Double.POSITIVE_INFINITY, 5_000, Integer.MAX_VALUE),
+                        NetworkAugment.Catalogue.defaults()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "augment euro350, 5,000 km of waves: %d candidates, %d spans, %.0f km, %.1f s;"
+                        + " mean RTT %.2f → %.2f ms, p90 stretch %.2f → %.2f, weighted stretch %.2f → %.2f%n",
+                r.candidates(),
+                r.added().size(),
+                r.kmAdded(),
+                seconds,
+                r.before().meanRttMs(),
+                r.after().meanRttMs(),
+                r.before().p90Stretch(),
+                r.after().p90Stretch(),
+                r.before().popWeightedStretch(),
+                r.after().popWeightedStretch());
+        assertThat(r.kmAdded()).isLessThanOrEqualTo(5_000);
+        assertThat(r.added()).isNotEmpty();
+        assertThat(r.after().meanRttMs()).isLessThan(r.before().meanRttMs());
+        assertThat(r.after().popWeightedStretch())
+                .isLessThanOrEqualTo(r.before().popWeightedStretch());
+        assertThat(r.augmented().spans()).hasSize(n.spans().size() + r.added().size());
+        List<Span> leased = r.augmented().spans().stream().filter(Span::leased).toList();
+        assertThat(leased).hasSize(r.added().size());
+        // a wave's MRC is its km × the catalogue's rate; the total cost is that over the term
+        double mrc = r.added().stream().mapToDouble(NetworkAugment.Added::mrc).sum();
+        assertThat(mrc).isCloseTo(r.kmAdded() * 1.25, within(1e-6));
+        assertThat(r.cost()).isCloseTo(mrc * 36, within(1e-3));
+        // the figures of the augmented network, computed afresh, are the ones reported
+        assertThat(NetworkAugment.figures(r.augmented()).meanRttMs())
+                .isCloseTo(r.after().meanRttMs(), within(1e-9));
+    }
+
+    /** The figures from JGraphT's Dijkstra per pair and a sort: no shared code with NetworkAugment. */
+    private static NetworkAugment.Figures oracle(Network n) {
+        WeightedPseudograph<String, DefaultWeightedEdge> g = new WeightedPseudograph<>(DefaultWeightedEdge.class);
+        n.pops().forEach(p -> g.addVertex(p.id().value()));
+        for (Span s : n.spans()) {
+            if (s.length().isPresent()) {
+                g.setEdgeWeight(
+                        g.addEdge(s.a().value(), s.b().value()),
+                        s.length().get().km());
+            }
+        }
+        DijkstraShortestPath<String, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(g);
+        List<Pop> pops = n.pops();
+        double num = 0;
+        double den = 0;
+        double sNum = 0;
+        double sDen = 0;
+        List<Double> stretches = new ArrayList<>();
+        for (int i = 0; i < pops.size(); i++) {
+            for (int j = i + 1; j < pops.size(); j++) {
+                Pop a = pops.get(i);
+                Pop b = pops.get(j);
+                var path = dijkstra.getPath(a.id().value(), b.id().value());
+                if (path == null) {
+                    continue;
+                }
+                double km = path.getWeight();
+                double w = (double) a.population().orElse(0) * b.population().orElse(0);
+                num += w * 2 * km * Fibre.LATENCY_MS_PER_KM;
+                den += w;
+                if (a.location().isPresent() && b.location().isPresent()) {
+                    double gc = Geodesy.greatCircleKm(
+                            a.location().get(), b.location().get());
+                    if (gc >= 300) {
+                        stretches.add(km / gc);
+                        sNum += w * km / gc;
+                        sDen += w;
+                    }
+                }
+            }
+        }
+        stretches.sort(null);
+        int rank = (int) Math.ceil(0.9 * stretches.size()); // nearest rank
+        return new NetworkAugment.Figures(num / den, stretches.get(rank - 1), sNum / sDen);
+    }
+}
