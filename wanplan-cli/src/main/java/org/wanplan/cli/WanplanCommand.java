@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DesignCommand.class,
             CompareCommand.class,
+            AugmentCommand.class,
             DemoCommand.class,
             TokenCommand.class
         },

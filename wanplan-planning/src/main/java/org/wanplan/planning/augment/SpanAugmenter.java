@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
  * cost, choose candidates within a cost budget, a km budget and a span count that minimise the
  * demand-weighted path km Σ w(i,j)·d(i,j) (proportional to the demand-weighted round-trip time).
  *
- * <p>Method: lazy greedy on gain ÷ cost (a candidate's gain is recomputed only when it reaches the top
+ * <p>Method: lazy greedy on gain ÷ price (cost when cost is budgeted, else km, else 1; a candidate's gain is recomputed only when it reaches the top
  * of the queue with a stale value), then a swap local search (replace one chosen span by one unchosen,
  * within the budgets, while that lowers the objective). Adding span (u, v) of length L updates the
  * distances exactly in O(n²): d'(i,j) = min(d(i,j), d(i,u) + L + d(v,j), d(i,v) + L + d(u,j)).
@@ -48,6 +48,14 @@ public final class SpanAugmenter {
             }
         }
 
+        /**
+         * What greedy divides a gain by: the candidate's cost when cost is limited, else its km when km
+         * are, else 1 (only the span count binds: the largest gain first).
+         */
+        double price(Candidate c) {
+            return Double.isFinite(cost) ? c.cost() : Double.isFinite(km) ? c.km() : 1;
+        }
+
         boolean allows(double c, double k, int s) {
             return c <= cost * (1 + 1e-12) && k <= km * (1 + 1e-12) && s <= spans;
         }
@@ -72,7 +80,7 @@ public final class SpanAugmenter {
         for (int c = 0; c < candidates.size(); c++) {
             Candidate k = candidates.get(c);
             if (k.km() < d[k.a()][k.b()]) {
-                queue.add(new double[] {c, ratio(gain(d, weight, k), k), 0});
+                queue.add(new double[] {c, ratio(gain(d, weight, k), budget.price(k)), 0});
             }
         }
         List<Integer> chosen = new ArrayList<>();
@@ -88,7 +96,7 @@ public final class SpanAugmenter {
             if (top[2] != round) {
                 double g = gain(d, weight, k);
                 if (g > 0) {
-                    queue.add(new double[] {top[0], ratio(g, k), round});
+                    queue.add(new double[] {top[0], ratio(g, budget.price(k)), round});
                 }
                 continue;
             }
@@ -306,8 +314,8 @@ public final class SpanAugmenter {
         return new Result(List.copyOf(chosen), before, after, cost, km);
     }
 
-    private static double ratio(double gain, Candidate k) {
-        return gain / Math.max(k.cost(), 1e-9);
+    private static double ratio(double gain, double price) {
+        return gain / Math.max(price, 1e-9);
     }
 
     private static double[][] copy(double[][] m) {

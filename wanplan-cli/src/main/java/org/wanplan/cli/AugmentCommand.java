@@ -1,0 +1,205 @@
+package org.wanplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wanplan.io.NetworkFiles;
+import org.wanplan.model.Network;
+import org.wanplan.planning.augment.NetworkAugment;
+import org.wanplan.planning.augment.NetworkAugment.Catalogue;
+import org.wanplan.planning.augment.NetworkAugment.Figures;
+import org.wanplan.planning.augment.NetworkAugment.Kind;
+import org.wanplan.planning.augment.SpanAugmenter.Budget;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wanplan augment}: which express spans to add to a network to cut latency, within a budget. */
+@Command(
+        name = "augment",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Choose express spans (own fibre or leased waves) that cut the population-weighted path length most"
+                    + " within a budget; report mean RTT and stretch before and after.",
+            "Candidates: PoP pairs whose great circle lies between --min-km and --max-km and whose fibre"
+                    + " (great circle x 1.25) would beat today's path. Costs: fibre 30,000 EUR/km one-off, a"
+                    + " wave 1.25 EUR/km a month over 36 months (sources in the README)."
+        })
+final class AugmentCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
+    String network;
+
+    @Option(
+            names = "--population",
+            description = "weigh PoP pairs by the product of their populations (the default and, for now, the only"
+                    + " demand model)")
+    boolean population;
+
+    @Option(names = "--budget-km", paramLabel = "KM", description = "at most this many km of new spans")
+    Double budgetKm;
+
+    @Option(names = "--budget-eur", paramLabel = "EUR", description = "at most this cost (NRC, or MRC x term)")
+    Double budgetEur;
+
+    @Option(names = "--max-spans", paramLabel = "N", description = "at most this many new spans")
+    Integer maxSpans;
+
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            description = "fibre (own build) or wavelength (leased); default fibre")
+    String kind = "fibre";
+
+    @Option(names = "--min-km", paramLabel = "KM", description = "shortest candidate, great circle (default 100)")
+    double minKm = 100;
+
+    @Option(names = "--max-km", paramLabel = "KM", description = "longest candidate, great circle (default 1500)")
+    double maxKm = 1500;
+
+    @Option(names = "--nrc-per-km", paramLabel = "EUR", description = "own fibre, one-off per km (default 30000)")
+    Double nrcPerKm;
+
+    @Option(names = "--mrc-per-km", paramLabel = "EUR", description = "leased wave, per km and month (default 1.25)")
+    Double mrcPerKm;
+
+    @Option(names = "--term-months", paramLabel = "N", description = "lease term (default 36)")
+    Integer termMonths;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the augmented network (.json, .graphml, …)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Kind k = switch (kind) {
+            case "fibre" -> Kind.FIBRE;
+            case "wavelength" -> Kind.WAVELENGTH;
+            default -> throw usage("--kind must be fibre or wavelength, was '" + kind + "'");
+        };
+        if (budgetKm == null && budgetEur == null && maxSpans == null) {
+            throw usage("give a budget: --budget-km, --budget-eur or --max-spans");
+        }
+        positive("--budget-km", budgetKm);
+        positive("--budget-eur", budgetEur);
+        positive("--nrc-per-km", nrcPerKm);
+        positive("--mrc-per-km", mrcPerKm);
+        if (maxSpans != null && maxSpans < 0) {
+            throw usage("--max-spans must be ≥ 0, was " + maxSpans);
+        }
+        if (termMonths != null && (termMonths < 1 || termMonths > 600)) {
+            throw usage("--term-months must be 1 to 600, was " + termMonths);
+        }
+        if (!(minKm >= 0) || !(maxKm >= minKm) || maxKm > 20_100) {
+            throw usage("--min-km and --max-km must satisfy 0 ≤ min ≤ max ≤ 20100, were " + minKm + " and " + maxKm);
+        }
+        if (out != null) {
+            NetworkCommand.requireWritable(spec, "--out", out);
+        }
+        Catalogue d = Catalogue.defaults();
+        Catalogue catalogue = new Catalogue(
+                nrcPerKm == null ? d.fibreNrcEurPerKm() : nrcPerKm,
+                mrcPerKm == null ? d.wavelengthMrcEurPerKm() : mrcPerKm,
+                termMonths == null ? d.termMonths() : termMonths,
+                d.expressCapacityGbps());
+        Budget budget = new Budget(
+                budgetEur == null ? Double.POSITIVE_INFINITY : budgetEur,
+                budgetKm == null ? Double.POSITIVE_INFINITY : budgetKm,
+                maxSpans == null ? Integer.MAX_VALUE : maxSpans);
+        Network n = Networks.load(network);
+        NetworkAugment.Report r =
+                NetworkAugment.augment(n, new NetworkAugment.Options(k, minKm, maxKm, budget, catalogue));
+        if (out != null) {
+            NetworkFiles.withDefaults().write(r.augmented(), out);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(n, r)));
+        } else {
+            text(n, r, o);
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode json(Network n, NetworkAugment.Report r) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("network", n.name());
+        o.put("candidates", r.candidates());
+        var added = o.putArray("added");
+        for (NetworkAugment.Added a : r.added()) {
+            added.addObject()
+                    .put("a", a.a())
+                    .put("b", a.b())
+                    .put("lengthKm", a.lengthKm())
+                    .put("kind", a.kind().label())
+                    .put("nrc", round(a.nrc()))
+                    .put("mrc", round(a.mrc()));
+        }
+        figures(o.putObject("before"), r.before());
+        figures(o.putObject("after"), r.after());
+        o.put("kmAdded", Math.round(r.kmAdded() * 10) / 10.0);
+        o.put("cost", round(r.cost()));
+        return o;
+    }
+
+    private static void figures(ObjectNode o, Figures f) {
+        o.put("meanRttMs", Math.round(f.meanRttMs() * 1000) / 1000.0);
+        o.put("p90Stretch", Math.round(f.p90Stretch() * 1000) / 1000.0);
+        o.put("popWeightedStretch", Math.round(f.popWeightedStretch() * 1000) / 1000.0);
+    }
+
+    private static double round(double eur) {
+        return Math.round(eur * 100) / 100.0;
+    }
+
+    private static void text(Network n, NetworkAugment.Report r, PrintWriter o) {
+        o.printf(
+                Locale.ROOT,
+                "%s: %d spans added of %d candidates, %,.0f km, cost %,.0f EUR%n",
+                n.name(),
+                r.added().size(),
+                r.candidates(),
+                r.kmAdded(),
+                r.cost());
+        for (NetworkAugment.Added a : r.added()) {
+            o.printf(
+                    Locale.ROOT,
+                    "  %-22s %-22s %7.1f km  %s%n",
+                    a.a(),
+                    a.b(),
+                    a.lengthKm(),
+                    a.kind() == Kind.FIBRE
+                            ? String.format(Locale.ROOT, "NRC %,.0f EUR", a.nrc())
+                            : String.format(Locale.ROOT, "MRC %,.0f EUR", a.mrc()));
+        }
+        o.printf(
+                Locale.ROOT,
+                "mean RTT %.2f → %.2f ms; p90 stretch %.2f → %.2f; population-weighted stretch %.2f → %.2f%n",
+                r.before().meanRttMs(),
+                r.after().meanRttMs(),
+                r.before().p90Stretch(),
+                r.after().p90Stretch(),
+                r.before().popWeightedStretch(),
+                r.after().popWeightedStretch());
+    }
+
+    private void positive(String option, Double v) {
+        if (v != null && !(v >= 0 && Double.isFinite(v))) {
+            throw usage(option + " must be a finite number ≥ 0, was " + v);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
