@@ -70,6 +70,18 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--term-months", paramLabel = "N", description = "lease term (default 36)")
     Integer termMonths;
 
+    @Option(
+            names = "--target-p90-stretch",
+            paramLabel = "X",
+            description = "stop once the p90 stretch is at most X (least cost greedy finds)")
+    Double targetP90;
+
+    @Option(
+            names = "--target-weighted-stretch",
+            paramLabel = "X",
+            description = "stop once the population-weighted stretch is at most X")
+    Double targetWeighted;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the augmented network (.json, .graphml, …)")
     Path out;
 
@@ -86,8 +98,14 @@ final class AugmentCommand implements Callable<Integer> {
             case "wavelength" -> Kind.WAVELENGTH;
             default -> throw usage("--kind must be fibre or wavelength, was '" + kind + "'");
         };
-        if (budgetKm == null && budgetEur == null && maxSpans == null) {
-            throw usage("give a budget: --budget-km, --budget-eur or --max-spans");
+        if (budgetKm == null && budgetEur == null && maxSpans == null && targetP90 == null && targetWeighted == null) {
+            throw usage("give a budget (--budget-km, --budget-eur, --max-spans) or a target (--target-p90-stretch,"
+                    + " --target-weighted-stretch)");
+        }
+        for (Double t : new Double[] {targetP90, targetWeighted}) {
+            if (t != null && !(t >= 1 && t <= 100)) {
+                throw usage("a stretch target must be a number from 1 to 100, was " + t);
+            }
         }
         positive("--budget-km", budgetKm);
         positive("--budget-eur", budgetEur);
@@ -116,8 +134,18 @@ final class AugmentCommand implements Callable<Integer> {
                 budgetKm == null ? Double.POSITIVE_INFINITY : budgetKm,
                 maxSpans == null ? Integer.MAX_VALUE : maxSpans);
         Network n = Networks.load(network);
-        NetworkAugment.Report r =
-                NetworkAugment.augment(n, new NetworkAugment.Options(k, minKm, maxKm, budget, catalogue));
+        NetworkAugment.Report r = NetworkAugment.augment(
+                n,
+                new NetworkAugment.Options(
+                        k,
+                        minKm,
+                        maxKm,
+                        budget,
+                        catalogue,
+                        targetP90 == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(targetP90),
+                        targetWeighted == null
+                                ? java.util.OptionalDouble.empty()
+                                : java.util.OptionalDouble.of(targetWeighted)));
         if (out != null) {
             NetworkFiles.withDefaults().write(r.augmented(), out);
         }
@@ -149,6 +177,7 @@ final class AugmentCommand implements Callable<Integer> {
         figures(o.putObject("after"), r.after());
         o.put("kmAdded", Math.round(r.kmAdded() * 10) / 10.0);
         o.put("cost", round(r.cost()));
+        r.targetMet().ifPresent(met -> o.put("targetMet", met));
         return o;
     }
 
@@ -191,6 +220,9 @@ final class AugmentCommand implements Callable<Integer> {
                 r.after().p90Stretch(),
                 r.before().popWeightedStretch(),
                 r.after().popWeightedStretch());
+        r.targetMet()
+                .ifPresent(
+                        met -> o.println(met ? "target met" : "target NOT met within the budget and the candidates"));
     }
 
     private void positive(String option, Double v) {

@@ -58,7 +58,9 @@ class AugmentCommandTest {
             {"augment", "sparse", "--budget-km", "100", "--kind", "satellite"},
             {"augment", "sparse", "--budget-km", "100", "--min-km", "900", "--max-km", "100"},
             {"augment", "sparse", "--budget-km", "100", "--out", "x.txt"},
-            {"augment", "sparse", "--budget-km", "100", "--term-months", "0"}
+            {"augment", "sparse", "--budget-km", "100", "--term-months", "0"},
+            {"augment", "sparse", "--target-p90-stretch", "0.5"},
+            {"augment", "sparse", "--target-weighted-stretch", "NaN"}
         }) {
             Run r = NetworkCommandTest.run(args);
             assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);

@@ -78,7 +78,38 @@ public final class NetworkAugment {
      * @param maxKm … and at most this far (1,500 km: beyond one express hop's unregenerated reach of
      *     coherent 100G, about 1,500–2,000 km)
      */
-    public record Options(Kind kind, double minKm, double maxKm, Budget budget, Catalogue catalogue) {}
+    public record Options(
+            Kind kind,
+            double minKm,
+            double maxKm,
+            Budget budget,
+            Catalogue catalogue,
+            java.util.OptionalDouble targetP90Stretch,
+            java.util.OptionalDouble targetWeightedStretch) {
+        /** Options without a stretch target: the budget is spent for the largest gain. */
+        public Options(Kind kind, double minKm, double maxKm, Budget budget, Catalogue catalogue) {
+            this(
+                    kind,
+                    minKm,
+                    maxKm,
+                    budget,
+                    catalogue,
+                    java.util.OptionalDouble.empty(),
+                    java.util.OptionalDouble.empty());
+        }
+
+        boolean hasTarget() {
+            return targetP90Stretch.isPresent() || targetWeightedStretch.isPresent();
+        }
+
+        /** Whether {@code f} meets every target given (false without a target). */
+        boolean met(Figures f) {
+            return hasTarget()
+                    && (targetP90Stretch.isEmpty() || f.p90Stretch() <= targetP90Stretch.getAsDouble())
+                    && (targetWeightedStretch.isEmpty()
+                            || f.popWeightedStretch() <= targetWeightedStretch.getAsDouble());
+        }
+    }
 
     /** Demand-weighted mean round-trip time and the two stretch figures. */
     public record Figures(double meanRttMs, double p90Stretch, double popWeightedStretch) {}
@@ -86,7 +117,10 @@ public final class NetworkAugment {
     /** One span chosen, with its one-off (NRC) and monthly (MRC) cost in euro. */
     public record Added(String a, String b, double lengthKm, Kind kind, double nrc, double mrc) {}
 
-    /** What augment found; {@code augmented} is the network with the spans added. */
+    /**
+     * What augment found; {@code augmented} is the network with the spans added; {@code targetMet} says
+     * whether the stretch targets were reached within the budget (empty without a target).
+     */
     public record Report(
             List<Added> added,
             Figures before,
@@ -94,7 +128,8 @@ public final class NetworkAugment {
             double kmAdded,
             double cost,
             int candidates,
-            Network augmented) {}
+            Network augmented,
+            Optional<Boolean> targetMet) {}
 
     /** Pairs whose great circle is shorter than this are left out of the stretch figures. */
     public static final double STRETCH_MIN_KM = 300;
@@ -129,7 +164,8 @@ public final class NetworkAugment {
                 }
             }
         }
-        SpanAugmenter.Result r = SpanAugmenter.greedy(d, w, candidates, o.budget());
+        SpanAugmenter.Result r =
+                SpanAugmenter.greedy(d, w, candidates, o.budget(), dist -> o.met(figures(dist, w, gc)));
         double[][] after = SpanAugmenter.with(d, candidates, r.chosen());
         List<Added> added = new ArrayList<>();
         Network.Builder b =
@@ -159,8 +195,16 @@ public final class NetworkAugment {
             throw new IllegalStateException(
                     "augmenting " + n.name() + " made an invalid network: " + e.getMessage(), e);
         }
+        Figures afterFigures = figures(after, w, gc);
         return new Report(
-                added, figures(d, w, gc), figures(after, w, gc), r.km(), r.cost(), candidates.size(), augmented);
+                added,
+                figures(d, w, gc),
+                afterFigures,
+                r.km(),
+                r.cost(),
+                candidates.size(),
+                augmented,
+                o.hasTarget() ? Optional.of(o.met(afterFigures)) : Optional.empty());
     }
 
     /** The stretch and latency figures of {@code n} as it is, on population gravity. */

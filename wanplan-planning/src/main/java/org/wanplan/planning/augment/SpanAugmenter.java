@@ -69,6 +69,21 @@ public final class SpanAugmenter {
 
     /** The greedy choice followed by the swap local search. */
     public static Result greedy(double[][] distance, double[][] weight, List<Candidate> candidates, Budget budget) {
+        return greedy(distance, weight, candidates, budget, d -> false);
+    }
+
+    /**
+     * The greedy choice, stopping as soon as {@code reached} holds for the distances (checked before the
+     * first span and after each): a target reached at the least cost greedy finds, with no swap search
+     * afterwards (a swap could undo the target). Without a target ({@code reached} never true) the swap
+     * search follows.
+     */
+    public static Result greedy(
+            double[][] distance,
+            double[][] weight,
+            List<Candidate> candidates,
+            Budget budget,
+            java.util.function.Predicate<double[][]> reached) {
         int n = check(distance, weight, candidates);
         double[][] d = copy(distance);
         double before = objective(d, weight);
@@ -87,7 +102,8 @@ public final class SpanAugmenter {
         double cost = 0;
         double km = 0;
         int round = 0;
-        while (!queue.isEmpty()) {
+        boolean stopped = reached.test(d);
+        while (!stopped && !queue.isEmpty()) {
             double[] top = queue.poll();
             Candidate k = candidates.get((int) top[0]);
             if (!budget.allows(cost + k.cost(), km + k.km(), chosen.size() + 1)) {
@@ -108,8 +124,11 @@ public final class SpanAugmenter {
             cost += k.cost();
             km += k.km();
             round++;
+            stopped = reached.test(d);
         }
-        chosen = swaps(distance, weight, candidates, budget, chosen, n);
+        if (!stopped) {
+            chosen = swaps(distance, weight, candidates, budget, chosen, n);
+        }
         double[][] after = with(distance, candidates, chosen);
         return result(chosen, before, objective(after, weight), candidates);
     }

@@ -77,6 +77,41 @@ class NetworkAugmentTest {
                 .isCloseTo(r.after().meanRttMs(), within(1e-9));
     }
 
+    @Test
+    void a_stretch_target_stops_at_the_first_span_that_meets_it() throws Exception {
+        Network n = BuiltinNetworks.load("sparse").orElseThrow();
+        NetworkAugment.Report r = target(n, Integer.MAX_VALUE, 1.6);
+        assertThat(r.targetMet()).contains(true);
+        assertThat(r.after().popWeightedStretch()).isLessThanOrEqualTo(1.6);
+        assertThat(r.before().popWeightedStretch()).isGreaterThan(1.6); // else the test means nothing
+        // without the last span added (the augmented network's last span) the target is not met
+        List<Span> spans = r.augmented().spans();
+        Network withoutLast = Network.builder(n.name())
+                .pops(n.pops())
+                .srlgs(n.srlgs())
+                .spans(spans.subList(0, spans.size() - 1))
+                .build();
+        assertThat(spans.get(spans.size() - 1).leased()).isTrue();
+        assertThat(NetworkAugment.figures(withoutLast).popWeightedStretch()).isGreaterThan(1.6);
+        // a target no candidate set can reach is reported as not met, within the budget
+        NetworkAugment.Report impossible = target(n, Integer.MAX_VALUE, 1.0);
+        assertThat(impossible.targetMet()).contains(false);
+        assertThat(impossible.kmAdded()).isLessThanOrEqualTo(3_000);
+    }
+
+    private static NetworkAugment.Report target(Network n, int spans, double weighted) {
+        return NetworkAugment.augment(
+                n,
+                new Options(
+                        Kind.WAVELENGTH,
+                        100,
+                        1500,
+                        new Budget(Double.POSITIVE_INFINITY, 3_000, spans),
+                        NetworkAugment.Catalogue.defaults(),
+                        java.util.OptionalDouble.empty(),
+                        java.util.OptionalDouble.of(weighted)));
+    }
+
     /** The figures from JGraphT's Dijkstra per pair and a sort: no shared code with NetworkAugment. */
     private static NetworkAugment.Figures oracle(Network n) {
         WeightedPseudograph<String, DefaultWeightedEdge> g = new WeightedPseudograph<>(DefaultWeightedEdge.class);
