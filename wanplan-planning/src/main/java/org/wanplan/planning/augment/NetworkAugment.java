@@ -134,7 +134,14 @@ public final class NetworkAugment {
     /** Pairs whose great circle is shorter than this are left out of the stretch figures. */
     public static final double STRETCH_MIN_KM = 300;
 
-    public static Report augment(Network n, Options o) {
+    /**
+     * The matrices and candidates augment works on: today's shortest km {@code distance}, the gravity
+     * {@code weight}, great circles {@code gc} (NaN where a PoP has no location), all indexed like
+     * {@code n.pops()}.
+     */
+    public record Problem(double[][] distance, double[][] weight, double[][] gc, List<Candidate> candidates) {}
+
+    public static Problem problem(Network n, Options o) {
         List<Pop> pops = n.pops();
         int size = pops.size();
         Map<PopId, Integer> index = new HashMap<>();
@@ -164,6 +171,16 @@ public final class NetworkAugment {
                 }
             }
         }
+        return new Problem(d, w, gc, List.copyOf(candidates));
+    }
+
+    public static Report augment(Network n, Options o) {
+        List<Pop> pops = n.pops();
+        Problem p = problem(n, o);
+        double[][] d = p.distance();
+        double[][] w = p.weight();
+        double[][] gc = p.gc();
+        List<Candidate> candidates = p.candidates();
         SpanAugmenter.Result r =
                 SpanAugmenter.greedy(d, w, candidates, o.budget(), dist -> o.met(figures(dist, w, gc)));
         double[][] after = SpanAugmenter.with(d, candidates, r.chosen());
