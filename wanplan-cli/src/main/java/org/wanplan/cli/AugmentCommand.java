@@ -1,6 +1,5 @@
 package org.wanplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -151,7 +150,7 @@ final class AugmentCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(n, r)));
+            Options.printJson(o, json(n, r));
         } else {
             text(n, r, o);
         }
@@ -160,7 +159,7 @@ final class AugmentCommand implements Callable<Integer> {
     }
 
     private static ObjectNode json(Network n, NetworkAugment.Report r) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = Options.JSON.createObjectNode();
         o.put("network", n.name());
         o.put("candidates", r.candidates());
         var added = o.putArray("added");

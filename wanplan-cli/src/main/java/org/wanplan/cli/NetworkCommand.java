@@ -151,6 +151,7 @@ final class NetworkCommand implements Runnable {
                                     : ""));
             row(out, "submarine", String.format(Locale.ROOT, "%d spans, %,.0f km", submarine, submarineKm));
             long leased = n.spans().stream().filter(Span::leased).count();
+            double lease = leaseEurPerMonth(n);
             row(
                     out,
                     "ownership",
@@ -160,9 +161,7 @@ final class NetworkCommand implements Runnable {
                                     km(n, false),
                                     leased,
                                     km(n, true))
-                            + (leaseEurPerMonth(n) > 0
-                                    ? String.format(Locale.ROOT, ", %,.0f EUR/month", leaseEurPerMonth(n))
-                                    : ""));
+                            + (lease > 0 ? String.format(Locale.ROOT, ", %,.0f EUR/month", lease) : ""));
             row(
                     out,
                     "countries",

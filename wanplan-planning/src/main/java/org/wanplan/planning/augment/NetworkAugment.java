@@ -144,19 +144,8 @@ public final class NetworkAugment {
     public static Problem problem(Network n, Options o) {
         List<Pop> pops = n.pops();
         int size = pops.size();
-        Map<PopId, Integer> index = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            index.put(pops.get(i).id(), i);
-        }
-        double[][] d = distances(n, index);
-        double[][] w = new double[size][size];
-        for (int i = 0; i < size; i++) {
-            for (int j = 0; j < size; j++) {
-                long pi = pops.get(i).population().orElse(0);
-                long pj = pops.get(j).population().orElse(0);
-                w[i][j] = i == j ? 0 : (double) pi * pj;
-            }
-        }
+        double[][] d = distances(n);
+        double[][] w = gravity(pops);
         double[][] gc = greatCircles(pops);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -226,21 +215,22 @@ public final class NetworkAugment {
 
     /** The stretch and latency figures of {@code n} as it is, on population gravity. */
     public static Figures figures(Network n) {
-        Map<PopId, Integer> index = new HashMap<>();
-        for (int i = 0; i < n.pops().size(); i++) {
-            index.put(n.pops().get(i).id(), i);
-        }
-        int size = n.pops().size();
+        return figures(distances(n), gravity(n.pops()), greatCircles(n.pops()));
+    }
+
+    /** w(i, j) = population(i) × population(j), 0 on the diagonal and for a PoP without population. */
+    static double[][] gravity(List<Pop> pops) {
+        int size = pops.size();
         double[][] w = new double[size][size];
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
                 w[i][j] = i == j
                         ? 0
-                        : (double) n.pops().get(i).population().orElse(0)
-                                * n.pops().get(j).population().orElse(0);
+                        : (double) pops.get(i).population().orElse(0)
+                                * pops.get(j).population().orElse(0);
             }
         }
-        return figures(distances(n, index), w, greatCircles(n.pops()));
+        return w;
     }
 
     /**
@@ -279,7 +269,12 @@ public final class NetworkAugment {
                 stretchWeights == 0 ? Double.NaN : stretchWeighted / stretchWeights);
     }
 
-    static double[][] distances(Network n, Map<PopId, Integer> index) {
+    /** Shortest km between every two PoPs, indexed like {@code n.pops()}, over the spans with a length. */
+    static double[][] distances(Network n) {
+        Map<PopId, Integer> index = new HashMap<>();
+        for (int i = 0; i < n.pops().size(); i++) {
+            index.put(n.pops().get(i).id(), i);
+        }
         List<int[]> edges = new ArrayList<>();
         List<Double> km = new ArrayList<>();
         for (Span s : n.spans()) {
