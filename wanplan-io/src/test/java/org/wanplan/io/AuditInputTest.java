@@ -50,6 +50,20 @@ class AuditInputTest {
     // ---- encodings
 
     @Test
+    void anXmlDeclarationWithAnImpossibleEncodingNameIsAnErrorAtLineOne() throws Exception {
+        // found by InputFuzzTest (seed -8452665354616214248): a comma in the name made the JDK throw
+        Path f = Files.writeString(
+                dir.resolve("n.graphml"),
+                "<?xml version=\"1.0\" encoding=\"ISO-88591,5\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"/>\n");
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> NetworkFiles.withDefaults().read(f));
+        assertThat(e).isNotNull();
+        assertThat(e.problems())
+                .singleElement()
+                .hasToString(f + ":1: the XML declaration names an invalid encoding 'ISO-88591,5'");
+    }
+
+    @Test
     void invalidUtf8IsReportedWithItsLineColumnAndByteInEveryTextReader() throws Exception {
         byte[] good = "from,to,gbps\nparis,lyon,1\nparis,lille,2\n".getBytes(StandardCharsets.UTF_8);
         byte[] bad = insert(good, "from,to,gbps\nparis,lyon,1\npa".length(), new byte[] {(byte) 0xC3, 0x28});

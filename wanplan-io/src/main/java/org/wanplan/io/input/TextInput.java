@@ -63,10 +63,22 @@ public final class TextInput {
         // the JDK's XML parser prints "[Fatal Error] …" on stderr for a malformed byte sequence: find it first
         if (encoding.equals("UTF-8") || encoding.equals("UTF8")) {
             decode(bytes, file);
-        } else if (java.nio.charset.Charset.isSupported(encoding)) {
+        } else if (supported(encoding, file)) {
             decode(bytes, file, java.nio.charset.Charset.forName(encoding));
         }
         return new java.io.ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Whether the JDK decodes {@code encoding}; a name no charset can have (a comma, a space) is the file's
+     * error at the declaration's line. A legal name the JDK lacks is left to the XML parser to report.
+     */
+    private static boolean supported(String encoding, String file) throws InputException {
+        try {
+            return java.nio.charset.Charset.isSupported(encoding);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            throw InputException.of(file, 1, "the XML declaration names an invalid encoding '" + encoding + "'");
+        }
     }
 
     /** {@code bytes} as UTF-8 text without a byte-order mark; an invalid sequence is an error at its line. */
