@@ -118,7 +118,7 @@ final class NetworkCommand implements Runnable {
         }
 
         /** Km of own fibre ({@code leased} false) or of leased spans. */
-        private static double km(Network n, boolean leased) {
+        static double km(Network n, boolean leased) {
             return n.spans().stream()
                     .filter(s -> s.leased() == leased)
                     .flatMap(s -> s.length().stream())
@@ -278,11 +278,13 @@ final class NetworkCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(
                     Locale.ROOT,
-                    "wrote %s: %d PoPs, %d spans, %,.0f km of fibre, %s%n",
+                    "wrote %s: %d PoPs, %d spans, %,.0f km own fibre + %,.0f km leased in %d express spans, %s%n",
                     out,
                     f.pops(),
                     f.spans(),
-                    f.fibreKm(),
+                    Show.km(n, false),
+                    Show.km(n, true),
+                    n.spans().stream().filter(s -> s.leased()).count(),
                     f.twoEdgeConnected() ? "2-edge-connected" : "NOT 2-edge-connected");
             o.flush();
             return ExitCodes.OK;

@@ -46,7 +46,14 @@ class NetworkCommandTest {
         assertThat(j.path("pops").asInt()).isEqualTo(350);
         assertThat(j.path("twoEdgeConnected").asBoolean()).isTrue();
         assertThat(j.path("bridges").asInt()).isZero();
-        assertThat(j.path("fibreKm").asDouble()).isBetween(50_000.0, 60_000.0);
+        // own fibre 50–60k km, the leased express layer on top, at most 72,000 km in all
+        assertThat(j.path("ownKm").asDouble()).isBetween(50_000.0, 60_000.0);
+        assertThat(j.path("fibreKm").asDouble()).isLessThanOrEqualTo(72_000.0);
+        assertThat(j.path("leasedKm").asDouble())
+                .isPositive()
+                .isCloseTo(
+                        j.path("fibreKm").asDouble() - j.path("ownKm").asDouble(),
+                        org.assertj.core.api.Assertions.within(0.2));
     }
 
     @Test

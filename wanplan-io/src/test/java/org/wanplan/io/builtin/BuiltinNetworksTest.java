@@ -28,10 +28,15 @@ class BuiltinNetworksTest {
     }
 
     @Test
-    void euro350_has_350_pops_and_50_to_60_thousand_km_of_fibre() {
+    void euro350_has_350_pops_50_to_60_thousand_km_of_own_fibre_and_at_most_72_thousand_in_all() {
         NetworkFacts f = NetworkFacts.of(euro);
         assertThat(f.pops()).isEqualTo(350);
-        assertThat(f.fibreKm()).isBetween(50_000.0, 60_000.0);
+        double own = euro.spans().stream()
+                .filter(s -> !s.leased())
+                .mapToDouble(s -> s.length().orElseThrow().km())
+                .sum();
+        assertThat(own).isBetween(50_000.0, 60_000.0);
+        assertThat(f.fibreKm()).isGreaterThan(own).isLessThanOrEqualTo(72_000.0);
         assertThat(f.popsWithoutLocation()).isZero();
         assertThat(f.spansWithoutLength()).isZero();
     }

@@ -238,7 +238,7 @@ public final class NetworkAugment {
      * over located pairs at least {@link #STRETCH_MIN_KM} apart: the 90th percentile of path km ÷ great
      * circle km (nearest rank, unweighted) and its {@code w}-weighted mean.
      */
-    static Figures figures(double[][] d, double[][] w, double[][] gc) {
+    public static Figures figures(double[][] d, double[][] w, double[][] gc) {
         int n = d.length;
         double weighted = 0;
         double weights = 0;

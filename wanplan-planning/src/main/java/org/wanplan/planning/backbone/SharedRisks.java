@@ -172,4 +172,93 @@ final class SharedRisks {
                     s -> groupsOfSpan.computeIfAbsent(s, x -> new ArrayList<>()).add(id));
         }
     }
+
+    /**
+     * A leased express span runs on another carrier's fibre, which follows the same motorways, railways
+     * and cable systems as ours: it shares a corridor (at sea a cable system) with every own span whose
+     * midpoint lies within {@link BackboneGenerator.Parameters#corridorKm()} ({@link
+     * BackboneGenerator.Parameters#cableSystemKm()} when both are submarine) of the express span's great
+     * circle and that runs within {@link BackboneGenerator.Parameters#ductAngleDeg()} of parallel to it
+     * there. Each express span with such neighbours gets its own group: the express span and those own
+     * spans. Express spans take no part in the duct groups: the lessor enters the building through its
+     * own duct.
+     */
+    void expressCorridors(
+            List<City> cities,
+            List<String> ids,
+            List<int[]> own,
+            boolean[] ownSubmarine,
+            List<int[]> express,
+            boolean[] expressSubmarine,
+            List<Srlg> srlgs,
+            Map<Integer, List<String>> groupsOfOwn,
+            Map<Integer, List<String>> groupsOfExpress) {
+        GeoPoint[] mid = new GeoPoint[own.size()];
+        double[] axis = new double[own.size()];
+        for (int s = 0; s < own.size(); s++) {
+            GeoPoint a = cities.get(own.get(s)[0]).location();
+            GeoPoint b = cities.get(own.get(s)[1]).location();
+            mid[s] = Geodesy.intermediate(a, b, 0.5);
+            axis[s] = Geodesy.initialBearingDeg(mid[s], b) % 180.0;
+        }
+        for (int x = 0; x < express.size(); x++) {
+            GeoPoint a = cities.get(express.get(x)[0]).location();
+            GeoPoint b = cities.get(express.get(x)[1]).location();
+            double length = Geodesy.greatCircleKm(a, b);
+            int steps = Math.max(1, (int) Math.ceil(length / parameters.sampleKm()));
+            GeoPoint[] along = new GeoPoint[steps + 1];
+            for (int k = 0; k <= steps; k++) {
+                along[k] = Geodesy.intermediate(a, b, (double) k / steps);
+            }
+            GeoPoint centre = Geodesy.intermediate(a, b, 0.5);
+            List<Integer> members = new ArrayList<>();
+            for (int s = 0; s < own.size(); s++) {
+                if (ownSubmarine[s] != expressSubmarine[x]) {
+                    continue;
+                }
+                double reach = expressSubmarine[x] ? parameters.cableSystemKm() : parameters.corridorKm();
+                if (Geodesy.greatCircleKm(centre, mid[s]) > length / 2 + reach) {
+                    continue;
+                }
+                int nearest = 0;
+                double best = Double.POSITIVE_INFINITY;
+                for (int k = 0; k <= steps; k++) {
+                    double km = Geodesy.greatCircleKm(along[k], mid[s]);
+                    if (km < best) {
+                        best = km;
+                        nearest = k;
+                    }
+                }
+                if (best > reach) {
+                    continue;
+                }
+                int from = Math.min(nearest, steps - 1);
+                double here = Geodesy.initialBearingDeg(along[from], along[from + 1]) % 180.0;
+                double skew = Math.abs(here - axis[s]);
+                if (Math.min(skew, 180 - skew) <= parameters.ductAngleDeg()) {
+                    members.add(s);
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            int[] e = express.get(x);
+            String id = (expressSubmarine[x] ? "cable-x-" : "corridor-x-") + ids.get(e[0]) + "-" + ids.get(e[1]);
+            srlgs.add(Srlg.of(
+                    id,
+                    expressSubmarine[x] ? SrlgKind.SUBMARINE_CABLE : SrlgKind.CORRIDOR,
+                    "leased express " + cities.get(e[0]).name() + "–"
+                            + cities.get(e[1]).name()
+                            + (expressSubmarine[x] ? " in the cable system of " : " in the corridor of ")
+                            + String.join(
+                                    ", ",
+                                    members.stream()
+                                            .map(s -> cities.get(own.get(s)[0]).name() + "–"
+                                                    + cities.get(own.get(s)[1]).name())
+                                            .toList())));
+            groupsOfExpress.computeIfAbsent(x, k -> new ArrayList<>()).add(id);
+            members.forEach(
+                    s -> groupsOfOwn.computeIfAbsent(s, k -> new ArrayList<>()).add(id));
+        }
+    }
 }
