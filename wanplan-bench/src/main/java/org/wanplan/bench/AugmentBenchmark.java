@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.wanplan.io.builtin.BuiltinNetworks;
 import org.wanplan.model.Network;
 import org.wanplan.planning.augment.NetworkAugment;
-import org.wanplan.planning.augment.SpanAugmenter;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
-import org.wanplan.planning.augment.SpanAugmenter.Candidate;
+import org.wanplan.routing.augment.SpanAugmenter;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Candidate;
 
 /**
  * Issue 13's performance figure: {@code augment} on euro350 with a 5,000 km budget of leased waves, over
@@ -53,7 +53,7 @@ public class AugmentBenchmark {
         problem = NetworkAugment.problem(
                 n,
                 new NetworkAugment.Options(
-                        NetworkAugment.Kind.WAVELENGTH, 100, 800, budget, NetworkAugment.Catalogue.defaults()));
+                        NetworkAugment.Kind.WAVELENGTH, 100, 800, budget, org.wanplan.model.SpanCatalogue.defaults()));
         System.out.printf(
                 Locale.ROOT, "%n  candidates %d%n", problem.candidates().size());
     }

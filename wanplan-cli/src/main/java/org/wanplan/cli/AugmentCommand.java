@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wanplan.io.NetworkFiles;
 import org.wanplan.model.Network;
+import org.wanplan.model.SpanCatalogue;
 import org.wanplan.planning.augment.NetworkAugment;
-import org.wanplan.planning.augment.NetworkAugment.Catalogue;
 import org.wanplan.planning.augment.NetworkAugment.Figures;
 import org.wanplan.planning.augment.NetworkAugment.Kind;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,8 +122,8 @@ final class AugmentCommand implements Callable<Integer> {
         if (out != null) {
             NetworkCommand.requireWritable(spec, "--out", out);
         }
-        Catalogue d = Catalogue.defaults();
-        Catalogue catalogue = new Catalogue(
+        SpanCatalogue d = SpanCatalogue.defaults();
+        SpanCatalogue catalogue = new SpanCatalogue(
                 nrcPerKm == null ? d.fibreNrcEurPerKm() : nrcPerKm,
                 mrcPerKm == null ? d.wavelengthMrcEurPerKm() : mrcPerKm,
                 termMonths == null ? d.termMonths() : termMonths,

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.wanplan.model.Fibre;
 import org.wanplan.model.FibreLength;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
-import org.wanplan.planning.augment.SpanAugmenter.Candidate;
+import org.wanplan.routing.augment.SpanAugmenter;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Candidate;
 
 /**
  * The express layer over a regional fibre mesh, chosen the way {@code wanplan augment} chooses spans:

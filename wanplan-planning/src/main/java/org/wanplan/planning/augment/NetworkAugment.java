@@ -17,9 +17,11 @@ import org.wanplan.model.Ownership;
 import org.wanplan.model.Pop;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
+import org.wanplan.model.SpanCatalogue;
 import org.wanplan.model.SpanId;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
-import org.wanplan.planning.augment.SpanAugmenter.Candidate;
+import org.wanplan.routing.augment.SpanAugmenter;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Candidate;
 
 /**
  * {@code augment} on a network: which express spans, own fibre or leased wavelengths, cut the
@@ -44,35 +46,6 @@ public final class NetworkAugment {
     }
 
     /**
-     * What candidates cost. Defaults and their sources:
-     *
-     * <ul>
-     *   <li>{@code fibreNrcEurPerKm} 30,000: duct and fibre laid, one-off. The European Commission's
-     *       gigabit cost study (Analysys Mason for the EC, 2016, as reported by thinkbroadband 10 Oct 2016)
-     *       puts a metre of ducting at €13 (Romania) to €59 (Spain), €23 in Poland; 30 €/m is the middle
-     *       of that range. Civil works are 70–90 % of a fibre build (FTTH Council Europe, 2016).
-     *   <li>{@code wavelengthMrcEurPerKm} 1.25 per month: a 100G wave leased. A 2024 European wholesale
-     *       report (subseacables.blogspot.com, "September 2024 Buy-Sell Wavelength Report") prices ten
-     *       100G European long-haul waves at about €10,000 a month, ~€1,000 per wave; over a typical
-     *       800 km European intercity route that is €1.25 per km and month.
-     *   <li>{@code termMonths} 36: the usual wholesale wavelength term; a lease's cost is MRC × term.
-     *   <li>{@code expressCapacityGbps} 400: four 100G waves, the smallest tier of the generated backbones.
-     * </ul>
-     *
-     * Every figure can be overridden; they are not tuned to favour any network.
-     */
-    public record Catalogue(
-            double fibreNrcEurPerKm, double wavelengthMrcEurPerKm, int termMonths, double expressCapacityGbps) {
-        public static Catalogue defaults() {
-            return new Catalogue(30_000, 1.25, 36, 400);
-        }
-
-        double cost(Kind kind, double km) {
-            return kind == Kind.FIBRE ? km * fibreNrcEurPerKm : km * wavelengthMrcEurPerKm * termMonths;
-        }
-    }
-
-    /**
      * @param minKm candidates are at least this far apart on the great circle (100 km by default: shorter
      *     detours cost little latency)
      * @param maxKm … and at most this far (1,500 km: beyond one express hop's unregenerated reach of
@@ -83,11 +56,11 @@ public final class NetworkAugment {
             double minKm,
             double maxKm,
             Budget budget,
-            Catalogue catalogue,
+            SpanCatalogue catalogue,
             java.util.OptionalDouble targetP90Stretch,
             java.util.OptionalDouble targetWeightedStretch) {
         /** Options without a stretch target: the budget is spent for the largest gain. */
-        public Options(Kind kind, double minKm, double maxKm, Budget budget, Catalogue catalogue) {
+        public Options(Kind kind, double minKm, double maxKm, Budget budget, SpanCatalogue catalogue) {
             this(
                     kind,
                     minKm,
@@ -156,7 +129,13 @@ public final class NetworkAugment {
                 double km = Math.max(
                         FibreLength.MIN_ESTIMATED_KM, Math.round(gc[i][j] * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
                 if (km < d[i][j] - 1e-9) {
-                    candidates.add(new Candidate(i, j, km, o.catalogue().cost(o.kind(), km)));
+                    candidates.add(new Candidate(
+                            i,
+                            j,
+                            km,
+                            o.kind() == Kind.FIBRE
+                                    ? o.catalogue().fibreNrc(km)
+                                    : o.catalogue().waveTermCost(km)));
                 }
             }
         }

@@ -25,7 +25,6 @@ import org.wanplan.model.SrlgId;
 import org.wanplan.model.Terrain;
 import org.wanplan.planning.augment.Augmentation;
 import org.wanplan.planning.augment.ExpressLayer;
-import org.wanplan.planning.augment.NetworkAugment;
 
 /**
  * Builds a plausible carrier backbone over a set of cities, deterministically (same cities and
@@ -260,7 +259,7 @@ public final class BackboneGenerator {
                     groups,
                     submarine[s]));
         }
-        NetworkAugment.Catalogue catalogue = NetworkAugment.Catalogue.defaults();
+        org.wanplan.model.SpanCatalogue catalogue = org.wanplan.model.SpanCatalogue.defaults();
         for (int x = 0; x < express.size(); x++) {
             ExpressLayer.Span e = express.get(x);
             b.span(new Span(
@@ -273,7 +272,7 @@ public final class BackboneGenerator {
                             .map(SrlgId::of)
                             .toList(),
                     expressSubmarine[x],
-                    Ownership.leased(Math.round(e.km() * catalogue.wavelengthMrcEurPerKm() * 100) / 100.0)));
+                    Ownership.leased(catalogue.waveMrc(e.km()))));
         }
         return build(b);
     }

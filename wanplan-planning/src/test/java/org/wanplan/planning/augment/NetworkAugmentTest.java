@@ -18,7 +18,7 @@ import org.wanplan.model.Pop;
 import org.wanplan.model.Span;
 import org.wanplan.planning.augment.NetworkAugment.Kind;
 import org.wanplan.planning.augment.NetworkAugment.Options;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
 
 class NetworkAugmentTest {
     @Test
@@ -44,7 +44,7 @@ class NetworkAugmentTest {
                         100,
                         1500,
                         new Budget(Double.POSITIVE_INFINITY, 5_000, Integer.MAX_VALUE),
-                        NetworkAugment.Catalogue.defaults()));
+                        org.wanplan.model.SpanCatalogue.defaults()));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
@@ -158,7 +158,7 @@ class NetworkAugmentTest {
                         100,
                         1500,
                         new Budget(Double.POSITIVE_INFINITY, 3_000, spans),
-                        NetworkAugment.Catalogue.defaults(),
+                        org.wanplan.model.SpanCatalogue.defaults(),
                         java.util.OptionalDouble.empty(),
                         java.util.OptionalDouble.of(weighted)));
     }

@@ -1,4 +1,4 @@
-package org.wanplan.planning.augment;
+package org.wanplan.routing.augment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -318,7 +318,7 @@ public final class SpanAugmenter {
     }
 
     /** The distances once the candidates {@code set} are added. */
-    static double[][] with(double[][] distance, List<Candidate> candidates, List<Integer> set) {
+    public static double[][] with(double[][] distance, List<Candidate> candidates, List<Integer> set) {
         double[][] d = copy(distance);
         for (int c : set) {
             Candidate k = candidates.get(c);

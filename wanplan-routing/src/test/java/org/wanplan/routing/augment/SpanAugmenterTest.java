@@ -1,4 +1,4 @@
-package org.wanplan.planning.augment;
+package org.wanplan.routing.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,9 +11,9 @@ import org.jgrapht.alg.shortestpath.FloydWarshallShortestPaths;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.WeightedPseudograph;
 import org.junit.jupiter.api.Test;
-import org.wanplan.planning.augment.SpanAugmenter.Budget;
-import org.wanplan.planning.augment.SpanAugmenter.Candidate;
-import org.wanplan.planning.augment.SpanAugmenter.Result;
+import org.wanplan.routing.augment.SpanAugmenter.Budget;
+import org.wanplan.routing.augment.SpanAugmenter.Candidate;
+import org.wanplan.routing.augment.SpanAugmenter.Result;
 
 class SpanAugmenterTest {
     /** One random instance: points in a 1,000 km square, a ring of fibre, random candidates and budgets. */
