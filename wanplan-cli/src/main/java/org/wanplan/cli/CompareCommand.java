@@ -1,18 +1,14 @@
 package org.wanplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
-import org.wanplan.design.Designer;
-import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
-import org.wanplan.model.Network;
 import org.wanplan.model.PriceBook;
 import org.wanplan.model.Site;
 import picocli.CommandLine;
@@ -26,7 +22,8 @@ import picocli.CommandLine.Spec;
         name = "compare",
         mixinStandardHelpOptions = true,
         description = "Design the same sites on two networks (default euro350 and sparse) and compare on-net share,"
-                + " tails, latency, availability, refusals and price.")
+                + " tails, latency, availability, refusals and price; for the network slower on mean round trip, the"
+                + " cheapest leased waves that make it faster and their cost beside the contract.")
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DesignInputs inputs;
@@ -34,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "NETWORK", description = "two networks (default: euro350 sparse)")
     List<String> networks;
 
-    @Option(names = "--json", description = "print one JSON object, keyed by network name")
+    @Option(names = "--json", description = "print one JSON object, keyed by network name: the figures and whatItTakes")
     boolean json;
 
     @Option(
@@ -57,44 +54,40 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
-        ObjectNode o = new ObjectMapper().createObjectNode();
-        Network first = null;
-        Design firstDesign = null;
-        Quote firstQuote = null;
+        List<org.wanplan.model.Network> loaded = new java.util.ArrayList<>();
         for (String name : names) {
-            Network n = Networks.load(name);
-            Design d = Designer.design(n, sites, DesignOptions.defaults(t));
-            Quote q = Quote.of(d, book);
-            o.set(n.name(), Designs.summary(d, q));
-            if (first == null) {
-                first = n;
-                firstDesign = d;
-                firstQuote = q;
-            }
+            loaded.add(Networks.load(name));
         }
+        Comparison c = Comparison.of(loaded, sites, DesignOptions.defaults(t), book);
+        Map<String, JsonNode> summaries = c.summaries();
         if (report != null) {
-            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> side = new java.util.LinkedHashMap<>();
-            o.fields().forEachRemaining(e -> side.put(e.getKey(), e.getValue()));
-            Network n = first;
-            Design d = firstDesign;
-            Quote q = firstQuote;
-            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, side));
+            Comparison.Side first = c.sides().get(0);
+            org.wanplan.io.NetworkFiles.writeAtomically(
+                    report,
+                    w -> HtmlReport.write(
+                            w,
+                            first.network(),
+                            first.design(),
+                            first.quote(),
+                            summaries,
+                            java.util.Optional.of(first.whatItTakes())));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Options.printJson(out, o);
+            Options.printJson(out, c.json());
         } else {
-            List<String> keys = new java.util.ArrayList<>();
-            o.fieldNames().forEachRemaining(keys::add);
+            List<String> keys = new java.util.ArrayList<>(summaries.keySet());
             out.printf(Locale.ROOT, "%-20s %18s %18s%n", "", keys.get(0), keys.get(1));
-            o.get(keys.get(0))
+            summaries
+                    .get(keys.get(0))
                     .fieldNames()
                     .forEachRemaining(f -> out.printf(
                             Locale.ROOT,
                             "%-20s %18s %18s%n",
                             f,
-                            format(o.get(keys.get(0)).get(f).asDouble()),
-                            format(o.get(keys.get(1)).get(f).asDouble())));
+                            format(summaries.get(keys.get(0)).get(f).asDouble()),
+                            format(summaries.get(keys.get(1)).get(f).asDouble())));
+            c.printWhatItTakes(out);
         }
         out.flush();
         return ExitCodes.OK;

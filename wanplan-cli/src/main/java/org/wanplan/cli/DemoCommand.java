@@ -7,19 +7,14 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.wanplan.design.Design;
 import org.wanplan.design.DesignOptions;
-import org.wanplan.design.Designer;
-import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
 import org.wanplan.io.NetworkFiles;
 import org.wanplan.io.sites.SiteCsvReader;
-import org.wanplan.model.Network;
 import org.wanplan.model.PriceBook;
 import org.wanplan.model.Site;
 import picocli.CommandLine;
@@ -65,25 +60,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<Site> sites = sample(customer);
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, JsonNode> comparison = new LinkedHashMap<>();
-        Design main = null;
-        Quote mainQuote = null;
-        Network mainNetwork = null;
-        for (String name : List.of("euro350", "sparse")) {
-            Network n = Networks.load(name);
-            Design d = Designer.design(n, sites, DesignOptions.defaults(Topology.HUB_SPOKE));
-            Quote q = Quote.of(d, PriceBook.defaults());
-            comparison.put(name, Designs.summary(d, q));
-            if (main == null) {
-                main = d;
-                mainQuote = q;
-                mainNetwork = n;
-            }
-        }
-        final Design design = main;
-        final Quote quote = mainQuote;
-        final Network network = mainNetwork;
-        NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, network, design, quote, comparison));
+        Comparison c = Comparison.of(
+                List.of(Networks.load("euro350"), Networks.load("sparse")),
+                sites,
+                DesignOptions.defaults(Topology.HUB_SPOKE),
+                PriceBook.defaults());
+        Map<String, JsonNode> comparison = c.summaries();
+        Comparison.Side main = c.sides().get(0);
+        NetworkFiles.writeAtomically(
+                report,
+                w -> HtmlReport.write(
+                        w,
+                        main.network(),
+                        main.design(),
+                        main.quote(),
+                        comparison,
+                        java.util.Optional.of(main.whatItTakes())));
         out.printf(Locale.ROOT, "%s: %d sites, hub-and-spoke, on euro350 and on sparse%n", customer, sites.size());
         out.printf(Locale.ROOT, "%-22s %14s %14s%n", "", "euro350", "sparse");
         for (String f : List.of(
@@ -102,6 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                     value(comparison.get("euro350").path(f).asDouble()),
                     value(comparison.get("sparse").path(f).asDouble()));
         }
+        c.printWhatItTakes(out);
         out.println("report: " + report.toAbsolutePath());
         out.flush();
         return ExitCodes.OK;

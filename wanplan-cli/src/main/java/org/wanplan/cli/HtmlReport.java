@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.wanplan.design.Design;
 import org.wanplan.design.Quote;
+import org.wanplan.design.WhatItTakes;
 import org.wanplan.model.GeoPoint;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
@@ -34,6 +35,21 @@ final class HtmlReport {
     private HtmlReport() {}
 
     static void write(Writer out, Network n, Design d, Quote q, Map<String, JsonNode> comparison) throws IOException {
+        write(out, n, d, q, comparison, java.util.Optional.empty());
+    }
+
+    /**
+     * The report of design {@code d} on {@code n}; with the comparison figures per network, and, when {@code n}
+     * is the slower one, what it takes to win (drawn on the map as well).
+     */
+    static void write(
+            Writer out,
+            Network n,
+            Design d,
+            Quote q,
+            Map<String, JsonNode> comparison,
+            java.util.Optional<WhatItTakes.Answer> whatItTakes)
+            throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wanplan design on "
                 + esc(n.name()) + "</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 6px;font-size:13px}"
@@ -44,8 +60,15 @@ final class HtmlReport {
         if (!comparison.isEmpty()) {
             comparison(out, comparison);
         }
+        List<WhatItTakes.Lease> waves = whatItTakes
+                .filter(a -> a.needed() && a.met())
+                .map(WhatItTakes.Answer::spans)
+                .orElse(List.of());
+        if (whatItTakes.isPresent() && whatItTakes.get().needed()) {
+            whatItTakes(out, n, whatItTakes.get());
+        }
         out.write("<h2>Map</h2>\n");
-        map(out, n, d);
+        map(out, n, d, waves);
         out.write("<h2>Sites</h2>\n<table><tr><th>site</th><th>PoPs</th><th>tail km</th><th>on-net</th>"
                 + "<th>availability</th><th>NRC</th><th>MRC</th></tr>\n");
         for (Design.SiteDesign s : d.sites()) {
@@ -86,6 +109,9 @@ final class HtmlReport {
         JsonNode first = comparison.values().iterator().next();
         for (var it = first.fieldNames(); it.hasNext(); ) {
             String f = it.next();
+            if (!first.path(f).isValueNode()) {
+                continue;
+            }
             out.write("<tr><td>" + esc(f) + "</td>");
             for (JsonNode v : comparison.values()) {
                 double x = v.path(f).asDouble();
@@ -94,6 +120,33 @@ final class HtmlReport {
             out.write("</tr>\n");
         }
         out.write("</table>\n");
+    }
+
+    private static void whatItTakes(Writer out, Network n, WhatItTakes.Answer a) throws IOException {
+        out.write("<h2 id=\"what-it-takes\">What it takes to win on latency</h2>\n<p>On " + esc(n.name())
+                + " this customer's mean round trip is " + fmt("%.2f", a.meanRttMs()) + " ms, on "
+                + esc(a.competitor()) + " " + fmt("%.2f", a.competitorMeanRttMs()) + " ms. ");
+        if (!a.met()) {
+            out.write("No set of up to 30 leased waves makes it faster (the best found gives "
+                    + fmt("%.2f", a.afterMeanRttMs()) + " ms).</p>\n");
+            return;
+        }
+        out.write("Leasing " + a.spans().size() + " wave(s), " + fmt("%,.0f", a.km()) + " km, brings it to "
+                + fmt("%.2f", a.afterMeanRttMs()) + " ms (the customer designed again with them) for "
+                + fmt("%,.2f", a.mrc()) + " EUR a month, " + fmt("%,.0f", a.termCost()) + " EUR over "
+                + a.termMonths() + " months: " + fmt("%.2f", 100 * a.shareOfContract()) + " % of the "
+                + money(a.contractValue()) + " contract value. Waves at 1.25 EUR per km and month (the"
+                + " <code>augment</code> catalogue); drawn dashed blue on the map.</p>\n"
+                + "<table><tr><th>from</th><th>to</th><th>km</th><th>EUR a month</th></tr>\n");
+        for (WhatItTakes.Lease l : a.spans()) {
+            out.write("<tr><td>" + esc(name(n, l.a())) + "</td><td>" + esc(name(n, l.b())) + "</td><td class=n>"
+                    + fmt("%,.1f", l.lengthKm()) + "</td><td class=n>" + fmt("%,.2f", l.mrc()) + "</td></tr>\n");
+        }
+        out.write("</table>\n");
+    }
+
+    private static String name(Network n, String pop) {
+        return n.pop(org.wanplan.model.PopId.of(pop)).map(Pop::name).orElse(pop);
     }
 
     private static void heatMap(Writer out, Design d) throws IOException {
@@ -124,7 +177,7 @@ final class HtmlReport {
         out.write("</table>\n");
     }
 
-    private static void map(Writer out, Network n, Design d) throws IOException {
+    private static void map(Writer out, Network n, Design d, List<WhatItTakes.Lease> waves) throws IOException {
         List<GeoPoint> extent = new ArrayList<>();
         d.sites().forEach(s -> extent.add(s.site().location()));
         d.sites()
@@ -153,6 +206,16 @@ final class HtmlReport {
                         + "</title></line>\n");
             }
         }
+        for (WhatItTakes.Lease wave : waves) {
+            var a = n.pop(org.wanplan.model.PopId.of(wave.a())).flatMap(Pop::location);
+            var b = n.pop(org.wanplan.model.PopId.of(wave.b())).flatMap(Pop::location);
+            if (a.isPresent() && b.isPresent()) {
+                out.write("<line class=\"wave\" x1=\"" + p.x(a.get()) + "\" y1=\"" + p.y(a.get()) + "\" x2=\""
+                        + p.x(b.get()) + "\" y2=\"" + p.y(b.get())
+                        + "\" stroke=\"#2471a3\" stroke-width=\"3.5\" stroke-dasharray=\"8 4\"><title>lease "
+                        + esc(wave.a() + " – " + wave.b()) + fmt(": %.1f km", wave.lengthKm()) + "</title></line>\n");
+            }
+        }
         for (Pop pop : n.pops()) {
             pop.location()
                     .ifPresent(l -> write(
@@ -178,7 +241,8 @@ final class HtmlReport {
                             + esc(s.site().name()) + "</title></rect>\n");
         }
         out.write("</svg>\n<p>Backbone grey (used spans red, submarine dashed), PoPs dark, sites purple, "
-                + "tails green on-net and orange off-net.</p>\n");
+                + "tails green on-net and orange off-net"
+                + (waves.isEmpty() ? "" : ", waves that would win the bid dashed blue") + ".</p>\n");
     }
 
     private record Projection(double lon0, double lat0, double kx, double scale) {

@@ -1,6 +1,7 @@
 package org.wanplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,74 @@ class DesignCommandTest {
         // the dense network homes these three cities on-net; the sparse one has no PoP in Brest
         assertThat(j.path("euro350").path("onNetShare").asDouble()).isEqualTo(1.0);
         assertThat(j.path("sparse").path("onNetShare").asDouble()).isLessThan(1.0);
+        // whatItTakes on each side: needed exactly on the side that is slower, against the other's figure
+        for (String[] pair : new String[][] {{"euro350", "sparse"}, {"sparse", "euro350"}}) {
+            JsonNode w = j.path(pair[0]).path("whatItTakes");
+            assertThat(w.path("competitor").asText()).isEqualTo(pair[1]);
+            assertThat(w.path("meanRttMs").asDouble())
+                    .isEqualTo(j.path(pair[0]).path("meanRttMs").asDouble());
+            assertThat(w.path("competitorMeanRttMs").asDouble())
+                    .isEqualTo(j.path(pair[1]).path("meanRttMs").asDouble());
+            assertThat(w.path("needed").asBoolean())
+                    .isEqualTo(j.path(pair[0]).path("meanRttMs").asDouble()
+                            > j.path(pair[1]).path("meanRttMs").asDouble() - 0.001);
+        }
+    }
+
+    @Test
+    void compare_names_the_waves_that_win_the_manufacturer_and_their_cost_beside_the_contract() throws Exception {
+        Path sample = Path.of(
+                "..",
+                "wanplan-design",
+                "src",
+                "main",
+                "resources",
+                "org",
+                "wanplan",
+                "design",
+                "samples",
+                "euro-manufacturer.csv");
+        Path report = dir.resolve("compare.html");
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "compare",
+                "--sites",
+                sample.toString(),
+                "--topology",
+                "hub-spoke",
+                "--json",
+                "--report",
+                report.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode w = j.path("euro350").path("whatItTakes");
+        assertThat(w.path("needed").asBoolean()).isTrue();
+        assertThat(w.path("met").asBoolean()).isTrue();
+        assertThat(w.path("afterMeanRttMs").asDouble())
+                .isLessThan(j.path("sparse").path("meanRttMs").asDouble());
+        double km = 0;
+        double mrc = 0;
+        for (JsonNode l : w.path("spans")) {
+            km += l.path("lengthKm").asDouble();
+            mrc += l.path("mrc").asDouble();
+            assertThat(l.path("mrc").asDouble()).isCloseTo(l.path("lengthKm").asDouble() * 1.25, within(0.006));
+        }
+        assertThat(w.path("spans").size()).isPositive();
+        assertThat(w.path("km").asDouble()).isCloseTo(km, within(0.1));
+        assertThat(w.path("mrc").asDouble()).isCloseTo(mrc, within(0.01));
+        assertThat(w.path("termCost").asDouble()).isCloseTo(km * 1.25 * 36, within(1.0));
+        assertThat(w.path("contractValue").decimalValue())
+                .isEqualByComparingTo(
+                        j.path("euro350").path("totalContractValue").decimalValue());
+        assertThat(w.path("shareOfContract").asDouble())
+                .isCloseTo(
+                        w.path("termCost").asDouble() / w.path("contractValue").asDouble(), within(1e-6));
+        assertThat(j.path("sparse").path("whatItTakes").path("needed").asBoolean())
+                .isFalse();
+        // the report says it and draws every wave on the map
+        String html = Files.readString(report);
+        assertThat(html).contains("What it takes to win on latency");
+        assertThat(html.split("<line class=\"wave\"", -1))
+                .hasSize(w.path("spans").size() + 1);
     }
 
     @Test
