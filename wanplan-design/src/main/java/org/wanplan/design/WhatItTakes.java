@@ -107,6 +107,33 @@ public final class WhatItTakes {
             String competitor,
             double competitorMeanRttMs,
             SpanCatalogue catalogue) {
+        return of(
+                network,
+                sites,
+                options,
+                design,
+                contractValue,
+                competitor,
+                competitorMeanRttMs,
+                catalogue,
+                java.time.Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    /**
+     * As above, or {@link DesignTimeoutException} once {@code budget} has passed (each re-design gets what is
+     * left of it).
+     */
+    public static Answer of(
+            Network network,
+            List<Site> sites,
+            DesignOptions options,
+            Design design,
+            BigDecimal contractValue,
+            String competitor,
+            double competitorMeanRttMs,
+            SpanCatalogue catalogue,
+            java.time.Duration budget) {
+        long start = System.nanoTime();
         double before = meanRtt(design);
         if (before <= competitorMeanRttMs - MARGIN_MS || design.latency().isEmpty()) {
             return new Answer(
@@ -156,13 +183,13 @@ public final class WhatItTakes {
         double objective = SpanAugmenter.objective(d, w);
         // the mean RTT is 2 × (mean delay); saving S of weighted delay lowers it by 2 S / pairs
         double toSave = (before - competitorMeanRttMs + MARGIN_MS) / 2 * pairs;
-        Budget budget = new Budget(Double.MAX_VALUE, Double.POSITIVE_INFINITY, MAX_SPANS);
+        Budget spend = new Budget(Double.MAX_VALUE, Double.POSITIVE_INFINITY, MAX_SPANS);
         List<Integer> chosen = List.of();
         double after = before;
         for (int round = 0; round < ROUNDS; round++) {
             double target = objective - toSave;
             SpanAugmenter.Result r =
-                    SpanAugmenter.greedy(d, w, candidates, budget, dist -> SpanAugmenter.objective(dist, w) <= target);
+                    SpanAugmenter.greedy(d, w, candidates, spend, dist -> SpanAugmenter.objective(dist, w) <= target);
             chosen = r.chosen();
             after = meanRtt(
                     Designer.design(augmented(network, candidates, candidateKm, chosen, catalogue), sites, options));

@@ -21,6 +21,7 @@ import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
+import org.wanplan.design.WhatItTakes;
 import org.wanplan.io.input.InputException;
 import org.wanplan.io.sites.SiteJsonReader;
 import org.wanplan.model.Network;
@@ -137,9 +138,15 @@ final class DesignRoutes implements Routes {
                 Network other = api.networks().get(body.compareWith().get());
                 Design od = design(
                         other, sites, topology, api.limits().designBudget().minusNanos(System.nanoTime() - start));
+                Quote oq = Quote.of(od, PriceBook.defaults());
                 ObjectNode comparison = result.putObject("comparison");
-                comparison.set(n.name(), result.get("summary"));
-                comparison.set(other.name(), Json.tree(DesignFigures.summary(od, Quote.of(od, PriceBook.defaults()))));
+                ObjectNode mine = result.get("summary").deepCopy();
+                ObjectNode theirs = (ObjectNode) Json.tree(DesignFigures.summary(od, oq));
+                DesignOptions options = DesignOptions.defaults(topology);
+                mine.set("whatItTakes", whatItTakes(n, sites, options, d, q, other.name(), theirs, start));
+                theirs.set("whatItTakes", whatItTakes(other, sites, options, od, oq, n.name(), mine, start));
+                comparison.set(n.name(), mine);
+                comparison.set(other.name(), theirs);
             }
             Map<String, Double> gbps = new java.util.TreeMap<>();
             d.spanLoadGbps().forEach((span, g) -> {
@@ -162,6 +169,43 @@ final class DesignRoutes implements Routes {
                 return new Api.Reply(201, designJson(s, result));
             };
         });
+    }
+
+    /**
+     * {@link WhatItTakes} for {@code n} against the competitor's {@code summary}, within what is left of the
+     * design budget (a 422 past it, as for the design).
+     */
+    private ObjectNode whatItTakes(
+            Network n,
+            List<Site> sites,
+            DesignOptions options,
+            Design d,
+            Quote q,
+            String competitor,
+            JsonNode summary,
+            long start) {
+        java.time.Duration left = api.limits().designBudget().minusNanos(System.nanoTime() - start);
+        try {
+            WhatItTakes.Answer a = WhatItTakes.of(
+                    n,
+                    sites,
+                    options,
+                    d,
+                    q.totalContractValue(),
+                    competitor,
+                    summary.get("meanRttMs").asDouble(),
+                    org.wanplan.model.SpanCatalogue.defaults(),
+                    left.isNegative() ? java.time.Duration.ZERO : left);
+            ObjectNode o = (ObjectNode) Json.tree(a);
+            o.put("shareOfContract", a.shareOfContract());
+            return o;
+        } catch (DesignTimeoutException e) {
+            throw new ApiProblem(
+                    ProblemCode.DESIGN_BUDGET_EXCEEDED,
+                    e.getMessage() + " while finding what it takes on " + n.name()
+                            + "; the server gives a design and its comparison " + e.budgetMillis() / 1000
+                            + " s. Compare with the command line (wanplan compare), which has no such limit");
+        }
     }
 
     /** {@link Designer#design} within {@code budget}; past it, a 422 saying so (and nothing kept). */

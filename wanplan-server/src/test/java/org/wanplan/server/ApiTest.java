@@ -116,6 +116,50 @@ class ApiTest {
     }
 
     @Test
+    void aComparisonSaysWhatItTakesForTheSlowerNetworkAsTheLibraryDoes() throws Exception {
+        JsonNode sites = api.get("/api/v1/samples/euro-manufacturer", f.viewer).json();
+        var body = ApiClient.JSON.createObjectNode();
+        body.put("customer", "What It Takes");
+        body.put("network", "euro350");
+        body.put("compareWith", "sparse");
+        body.set("sites", sites);
+        var r = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        JsonNode c = r.json().get("comparison");
+        JsonNode euro = c.get("euro350").get("whatItTakes");
+        assertThat(c.get("sparse").get("whatItTakes").get("needed").asBoolean()).isFalse();
+        assertThat(euro.get("needed").asBoolean()).isTrue();
+        assertThat(euro.get("competitorMeanRttMs").asDouble())
+                .isEqualTo(c.get("sparse").get("meanRttMs").asDouble());
+        // the summary of the design itself carries no whatItTakes
+        assertThat(r.json().get("summary").has("whatItTakes")).isFalse();
+
+        List<org.wanplan.model.Site> list = SiteJsonReader.readArray(sites.toString(), "sites");
+        DesignOptions options = DesignOptions.defaults(Topology.HUB_SPOKE);
+        Network euro350 = BuiltinNetworks.load("euro350").orElseThrow();
+        Design d = Designer.design(euro350, list, options);
+        org.wanplan.design.WhatItTakes.Answer a = org.wanplan.design.WhatItTakes.of(
+                euro350,
+                list,
+                options,
+                d,
+                Quote.of(d, PriceBook.defaults()).totalContractValue(),
+                "sparse",
+                c.get("sparse").get("meanRttMs").asDouble(),
+                org.wanplan.model.SpanCatalogue.defaults());
+        assertThat(euro.get("spans")).hasSize(a.spans().size());
+        for (int i = 0; i < a.spans().size(); i++) {
+            assertThat(euro.get("spans").get(i).get("a").asText())
+                    .isEqualTo(a.spans().get(i).a());
+            assertThat(euro.get("spans").get(i).get("b").asText())
+                    .isEqualTo(a.spans().get(i).b());
+        }
+        assertThat(euro.get("termCost").asDouble()).isEqualTo(a.termCost());
+        assertThat(euro.get("afterMeanRttMs").asDouble()).isEqualTo(a.afterMeanRttMs());
+        assertThat(euro.get("shareOfContract").asDouble()).isEqualTo(a.shareOfContract());
+    }
+
+    @Test
     void anOrderReservesItsDesignsBandwidthAndCeasingGivesItBack() {
         var design = api.post("/api/v1/designs", f.planner, ServerFixture.twoSites("Lifecycle", "sparse", 2000))
                 .json();

@@ -167,6 +167,33 @@ class UiBrowserTest {
                 .isNotEmpty();
         shot("04-failure");
         checkConsole();
+
+        // the manufacturer is slower on euro350 than on sparse: the page names the waves that win and draws them
+        driver.findElement(By.id("tab-customer")).click();
+        new Select(driver.findElement(By.id("sample-select"))).selectByValue("euro-manufacturer");
+        driver.findElement(By.id("customer-name")).clear();
+        driver.findElement(By.id("customer-name")).sendKeys("euro-manufacturer");
+        driver.findElement(By.id("design-btn")).click();
+        wait.until(d -> !designId.equals(d.findElement(By.tagName("body")).getAttribute("data-design-id")));
+        JsonNode manufacturer = f.api.get(
+                        "/api/v1/designs/"
+                                + driver.findElement(By.tagName("body")).getAttribute("data-design-id"),
+                        f.viewer)
+                .json();
+        JsonNode w = manufacturer.get("comparison").get("euro350").get("whatItTakes");
+        assertThat(w.get("needed").asBoolean()).isTrue();
+        assertThat(w.get("met").asBoolean()).isTrue();
+        WebElement box = driver.findElement(By.id("what-it-takes"));
+        assertThat(box.isDisplayed()).isTrue();
+        assertThat(box.getAttribute("data-network")).isEqualTo("euro350");
+        assertThat(Double.parseDouble(box.getAttribute("data-term-cost")))
+                .isEqualTo(w.get("termCost").asDouble());
+        assertThat(driver.findElements(By.cssSelector("#what-it-takes-spans tbody tr")))
+                .hasSize(w.get("spans").size());
+        assertThat(driver.findElements(By.cssSelector("#map path.wave-line")))
+                .hasSize(w.get("spans").size());
+        shot("05-what-it-takes");
+        checkConsole();
         assertThat(consoleErrors).isEmpty();
     }
 

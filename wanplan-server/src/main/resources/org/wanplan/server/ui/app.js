@@ -294,6 +294,17 @@ function showDesign(d) {
         + (t.onNet ? 'on-net' : 'off-net')).join('<br>') + '<br>'
         + (s.refused ? 'REFUSED: ' + s.reason : 'availability ' + pct(s.availability, 4))).addTo(layer);
   }
+  const mine = d.comparison && d.comparison[d.network] && d.comparison[d.network].whatItTakes;
+  if (mine && mine.needed && mine.met) {
+    for (const w of mine.spans) {
+      const a = state.popById.get(w.a); const b = state.popById.get(w.b);
+      if (a && b && a.lat !== undefined && b.lat !== undefined) {
+        L.polyline([[a.lat, a.lon], [b.lat, b.lon]], { color: '#1f5fa8', weight: 5, opacity: 0.9, dashArray: '10 6',
+          className: 'wave-line' }).bindTooltip('lease ' + a.name + ' – ' + b.name + ': ' + fmt(w.lengthKm, 1) + ' km, '
+          + fmt(w.mrc, 2) + ' EUR a month').addTo(layer);
+      }
+    }
+  }
   layer.addTo(state.map);
   state.layers.design = layer;
 
@@ -342,6 +353,37 @@ function showComparison(d) {
     const tr = document.createElement('tr');
     const th = document.createElement('th'); th.scope = 'row'; th.textContent = label; tr.appendChild(th);
     for (const n of names) cell(tr, f(comparison[n]), 'num');
+    tb.appendChild(tr);
+  }
+  showWhatItTakes(d, comparison);
+}
+
+/* For the network that is slower on mean round trip: the waves that win, their cost beside the contract. */
+function showWhatItTakes(d, comparison) {
+  const box = $('what-it-takes');
+  const tb = clearBody($('what-it-takes-spans'));
+  const slower = Object.keys(comparison).find((n) => comparison[n].whatItTakes && comparison[n].whatItTakes.needed);
+  box.hidden = !slower;
+  if (!slower) return;
+  const w = comparison[slower].whatItTakes;
+  const money = (v) => fmtMoney(d.quote.currency, v);
+  let text = 'On ' + slower + ' this customer\'s mean round trip is ' + fmt(w.meanRttMs, 2) + ' ms, on ' + w.competitor
+    + ' ' + fmt(w.competitorMeanRttMs, 2) + ' ms. ';
+  if (!w.met) {
+    text += 'No set of up to 30 leased waves makes it faster (best found ' + fmt(w.afterMeanRttMs, 2) + ' ms).';
+  } else {
+    text += 'Leasing ' + w.spans.length + ' wave(s), ' + fmt(w.km, 0) + ' km, brings it to ' + fmt(w.afterMeanRttMs, 2)
+      + ' ms for ' + money(w.mrc) + ' a month, ' + money(w.termCost) + ' over ' + w.termMonths + ' months: '
+      + pct(w.shareOfContract, 2) + ' of the ' + money(w.contractValue) + ' contract value.'
+      + (slower === d.network ? ' The waves are drawn dashed blue on the map.' : '');
+  }
+  $('what-it-takes-text').textContent = text;
+  box.dataset.network = slower;
+  box.dataset.termCost = String(w.termCost);
+  for (const l of w.spans) {
+    const tr = document.createElement('tr');
+    const name = (id) => (slower === d.network && state.popById.get(id) ? state.popById.get(id).name : id);
+    cell(tr, name(l.a)); cell(tr, name(l.b)); cell(tr, fmt(l.lengthKm, 1), 'num'); cell(tr, fmt(l.mrc, 2), 'num');
     tb.appendChild(tr);
   }
 }
