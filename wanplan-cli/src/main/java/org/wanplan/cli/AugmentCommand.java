@@ -3,9 +3,12 @@ package org.wanplan.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wanplan.io.NetworkFiles;
+import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
 import org.wanplan.model.SpanCatalogue;
 import org.wanplan.planning.augment.NetworkAugment;
@@ -13,6 +16,7 @@ import org.wanplan.planning.augment.NetworkAugment.Figures;
 import org.wanplan.planning.augment.NetworkAugment.Kind;
 import org.wanplan.routing.augment.SpanAugmenter.Budget;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +27,9 @@ import picocli.CommandLine.Spec;
         name = "augment",
         mixinStandardHelpOptions = true,
         description = {
-            "Choose express spans (own fibre or leased waves) that cut the population-weighted path length most"
-                    + " within a budget; report mean RTT and stretch before and after.",
+            "Choose express spans (own fibre or leased waves) that cut the demand-weighted path length most"
+                    + " within a budget; report mean RTT and stretch before and after. Demand: population gravity"
+                    + " (default), a gravity matrix, a traffic matrix, or a customer's design traffic.",
             "Candidates: PoP pairs whose great circle lies between --min-km and --max-km and whose fibre"
                     + " (great circle x 1.25) would beat today's path. Costs: fibre 30,000 EUR/km one-off, a"
                     + " wave 1.25 EUR/km a month over 36 months (sources in the README)."
@@ -33,11 +38,53 @@ final class AugmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
     String network;
 
+    /** Whose traffic the new spans should shorten; population gravity when none is given. */
+    static final class Traffic {
+        @Option(
+                names = "--sites",
+                paramLabel = "FILE",
+                description = "a customer's sites (CSV or JSON): its design traffic on NETWORK between the sites'"
+                        + " PoPs (see --topology)")
+        Path sites;
+
+        @Option(names = "--demands", paramLabel = "FILE", description = "traffic matrix CSV: from,to,gbps[,class][,id]")
+        Path demands;
+
+        @Option(
+                names = "--gravity",
+                paramLabel = "TOTAL_GBPS",
+                description = "gravity model from PoP populations, the --max-demands heaviest pairs")
+        Double gravityGbps;
+
+        @Option(
+                names = "--population",
+                description = "weigh every PoP pair by the product of the populations (the default)")
+        boolean population;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Traffic traffic;
+
     @Option(
-            names = "--population",
-            description = "weigh PoP pairs by the product of their populations (the default and, for now, the only"
-                    + " demand model)")
-    boolean population;
+            names = "--topology",
+            paramLabel = "T",
+            defaultValue = "hub-spoke",
+            description = "with --sites: hub-spoke or any-to-any (default: ${DEFAULT-VALUE})")
+    String topology;
+
+    @Option(
+            names = "--max-demands",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "with --gravity: keep the N heaviest PoP pairs (default: ${DEFAULT-VALUE})")
+    int maxDemands;
+
+    @Option(
+            names = "--candidates",
+            paramLabel = "FILE",
+            description = "the candidates to choose from, instead of the distance band: CSV a,b[,lengthKm][,cost]"
+                    + " (cost one-off for fibre, monthly for a wave; empty: the catalogue)")
+    Path candidates;
 
     @Option(names = "--budget-km", paramLabel = "KM", description = "at most this many km of new spans")
     Double budgetKm;
@@ -132,8 +179,91 @@ final class AugmentCommand implements Callable<Integer> {
                 budgetEur == null ? Double.POSITIVE_INFINITY : budgetEur,
                 budgetKm == null ? Double.POSITIVE_INFINITY : budgetKm,
                 maxSpans == null ? Integer.MAX_VALUE : maxSpans);
+        if (maxDemands < 1) {
+            throw usage("--max-demands must be ≥ 1, was " + maxDemands);
+        }
+        if (traffic != null
+                && traffic.gravityGbps != null
+                && !(traffic.gravityGbps > 0 && traffic.gravityGbps <= 1e9)) {
+            throw usage("--gravity must be above 0 and at most 1,000,000,000 Gbps, was " + traffic.gravityGbps);
+        }
+        org.wanplan.design.Topology t = org.wanplan.design.Topology.fromLabel(topology)
+                .orElseThrow(() -> usage("--topology must be hub-spoke or any-to-any, was '" + topology + "'"));
         Network n = Networks.load(network);
-        NetworkAugment.Report r = NetworkAugment.augment(
+        Optional<List<Demand>> demands = demands(n, t);
+        Optional<List<NetworkAugment.Offer>> offers =
+                candidates == null ? Optional.empty() : Optional.of(CandidateFile.read(candidates, n));
+        NetworkAugment.Report r;
+        try {
+            r = augment(n, k, catalogue, budget, demands, offers);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage());
+        }
+        if (out != null) {
+            NetworkFiles.withDefaults().write(r.augmented(), out);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            Options.printJson(o, json(n, r, model()));
+        } else {
+            text(n, r, model(), o);
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Which demand the objective is weighted by, as the JSON names it. */
+    private String model() {
+        if (traffic == null || traffic.population) {
+            return "population";
+        }
+        return traffic.sites != null ? "sites" : traffic.demands != null ? "demands" : "gravity";
+    }
+
+    private Optional<List<Demand>> demands(Network n, org.wanplan.design.Topology t) throws Exception {
+        if (traffic == null || traffic.population) {
+            return Optional.empty();
+        }
+        if (traffic.demands != null) {
+            try (java.io.Reader in = org.wanplan.io.input.TextInput.reader(traffic.demands)) {
+                return Optional.of(org.wanplan.io.csv.DemandCsvReader.read(in, traffic.demands.toString(), n));
+            }
+        }
+        if (traffic.gravityGbps != null) {
+            return Optional.of(org.wanplan.routing.Gravity.fromPopulation(n, traffic.gravityGbps, maxDemands));
+        }
+        // the customer's design traffic: each talking site pair's Gbps between the sites' primary PoPs
+        List<org.wanplan.model.Site> sites = Designs.sites(traffic.sites);
+        org.wanplan.design.Design d =
+                org.wanplan.design.Designer.design(n, sites, org.wanplan.design.DesignOptions.defaults(t));
+        java.util.Map<String, org.wanplan.model.PopId> primary = new java.util.HashMap<>();
+        d.accepted().forEach(s -> primary.put(s.site().id(), s.tails().get(0).pop()));
+        List<Demand> list = new java.util.ArrayList<>();
+        for (org.wanplan.design.Design.PairLatency p : d.latency()) {
+            if (p.gbps() > 0 && !primary.get(p.a()).equals(primary.get(p.b()))) {
+                list.add(new Demand(
+                        "pair-" + (list.size() + 1),
+                        primary.get(p.a()),
+                        primary.get(p.b()),
+                        p.gbps(),
+                        org.wanplan.model.ServiceClass.BEST_EFFORT));
+            }
+        }
+        if (list.isEmpty()) {
+            throw new CliFailure(
+                    traffic.sites + ": the design puts all traffic inside single PoPs; nothing to shorten");
+        }
+        return Optional.of(list);
+    }
+
+    private NetworkAugment.Report augment(
+            Network n,
+            Kind k,
+            SpanCatalogue catalogue,
+            Budget budget,
+            Optional<List<Demand>> demands,
+            Optional<List<NetworkAugment.Offer>> offers) {
+        return NetworkAugment.augment(
                 n,
                 new NetworkAugment.Options(
                         k,
@@ -144,23 +274,15 @@ final class AugmentCommand implements Callable<Integer> {
                         targetP90 == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(targetP90),
                         targetWeighted == null
                                 ? java.util.OptionalDouble.empty()
-                                : java.util.OptionalDouble.of(targetWeighted)));
-        if (out != null) {
-            NetworkFiles.withDefaults().write(r.augmented(), out);
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            Options.printJson(o, json(n, r));
-        } else {
-            text(n, r, o);
-        }
-        o.flush();
-        return ExitCodes.OK;
+                                : java.util.OptionalDouble.of(targetWeighted)),
+                demands,
+                offers);
     }
 
-    private static ObjectNode json(Network n, NetworkAugment.Report r) {
+    private static ObjectNode json(Network n, NetworkAugment.Report r, String demand) {
         ObjectNode o = Options.JSON.createObjectNode();
         o.put("network", n.name());
+        o.put("demand", demand);
         o.put("candidates", r.candidates());
         var added = o.putArray("added");
         for (NetworkAugment.Added a : r.added()) {
@@ -177,6 +299,8 @@ final class AugmentCommand implements Callable<Integer> {
         o.put("kmAdded", Math.round(r.kmAdded() * 10) / 10.0);
         o.put("cost", round(r.cost()));
         r.targetMet().ifPresent(met -> o.put("targetMet", met));
+        r.optimumMeanRttMs().ifPresent(v -> o.put("optimumMeanRttMs", Math.round(v * 1000) / 1000.0));
+        r.gap().ifPresent(g -> o.put("gap", g));
         return o;
     }
 
@@ -190,11 +314,12 @@ final class AugmentCommand implements Callable<Integer> {
         return Math.round(eur * 100) / 100.0;
     }
 
-    private static void text(Network n, NetworkAugment.Report r, PrintWriter o) {
+    private static void text(Network n, NetworkAugment.Report r, String demand, PrintWriter o) {
         o.printf(
                 Locale.ROOT,
-                "%s: %d spans added of %d candidates, %,.0f km, cost %,.0f EUR%n",
+                "%s (%s demand): %d spans added of %d candidates, %,.0f km, cost %,.0f EUR%n",
                 n.name(),
+                demand,
                 r.added().size(),
                 r.candidates(),
                 r.kmAdded(),
@@ -222,6 +347,13 @@ final class AugmentCommand implements Callable<Integer> {
         r.targetMet()
                 .ifPresent(
                         met -> o.println(met ? "target met" : "target NOT met within the budget and the candidates"));
+        r.gap()
+                .ifPresent(g -> o.printf(
+                        Locale.ROOT,
+                        "exact optimum (all %d candidate sets enumerated): mean RTT %.3f ms; greedy is %.2f %% above it%n",
+                        1 << r.candidates(),
+                        r.optimumMeanRttMs().getAsDouble(),
+                        100 * g));
     }
 
     private void positive(String option, Double v) {

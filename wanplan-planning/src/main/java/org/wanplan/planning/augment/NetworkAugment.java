@@ -102,7 +102,25 @@ public final class NetworkAugment {
             double cost,
             int candidates,
             Network augmented,
-            Optional<Boolean> targetMet) {}
+            Optional<Boolean> targetMet,
+            java.util.OptionalDouble optimumMeanRttMs) {
+        /** How far greedy's mean RTT is above the exact optimum's, relative to it (when the optimum is known). */
+        public java.util.OptionalDouble gap() {
+            return optimumMeanRttMs.isPresent() && optimumMeanRttMs.getAsDouble() > 0
+                    ? java.util.OptionalDouble.of(after.meanRttMs() / optimumMeanRttMs.getAsDouble() - 1)
+                    : java.util.OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * A candidate the planner offers instead of the distance band: its ends, and its length and cost when
+     * known (else great circle × {@link Fibre#DEFAULT_ROUTE_FACTOR} and the catalogue). The cost is one-off
+     * (NRC) for fibre and monthly (MRC) for a wave.
+     */
+    public record Offer(PopId a, PopId b, java.util.OptionalDouble lengthKm, java.util.OptionalDouble cost) {}
+
+    /** With at most this many candidates and no target, the exact optimum is enumerated and the gap reported. */
+    public static final int EXACT_CANDIDATES = 10;
 
     /** Pairs whose great circle is shorter than this are left out of the stretch figures. */
     public static final double STRETCH_MIN_KM = 300;
@@ -115,12 +133,55 @@ public final class NetworkAugment {
     public record Problem(double[][] distance, double[][] weight, double[][] gc, List<Candidate> candidates) {}
 
     public static Problem problem(Network n, Options o) {
+        return problem(n, o, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The problem with the objective weighted by {@code demands} (Gbps between their end PoPs; population
+     * gravity when empty) and the candidates {@code offers} (the distance band when empty).
+     *
+     * @throws IllegalArgumentException when an offer names an unknown PoP, or has no length and an end
+     *     without a location
+     */
+    public static Problem problem(
+            Network n, Options o, Optional<List<org.wanplan.model.Demand>> demands, Optional<List<Offer>> offers) {
         List<Pop> pops = n.pops();
         int size = pops.size();
         double[][] d = distances(n);
-        double[][] w = gravity(pops);
         double[][] gc = greatCircles(pops);
+        double[][] w = demands.map(list -> demandWeights(n, list)).orElseGet(() -> gravity(pops));
         List<Candidate> candidates = new ArrayList<>();
+        if (offers.isPresent()) {
+            Map<PopId, Integer> index = index(n);
+            for (Offer offer : offers.get()) {
+                Integer i = index.get(offer.a());
+                Integer j = index.get(offer.b());
+                if (i == null || j == null || i.equals(j)) {
+                    throw new IllegalArgumentException("candidate " + offer.a() + "–" + offer.b()
+                            + (i == null || j == null
+                                    ? " names a PoP that " + n.name() + " does not have"
+                                    : " is a loop"));
+                }
+                if (offer.lengthKm().isEmpty() && Double.isNaN(gc[i][j])) {
+                    throw new IllegalArgumentException("candidate " + offer.a() + "–" + offer.b()
+                            + " has no lengthKm and an end without a location");
+                }
+                double km = offer.lengthKm().isPresent()
+                        ? offer.lengthKm().getAsDouble()
+                        : Math.max(
+                                FibreLength.MIN_ESTIMATED_KM,
+                                Math.round(gc[i][j] * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
+                double cost = offer.cost().isPresent()
+                        ? (o.kind() == Kind.FIBRE
+                                ? offer.cost().getAsDouble()
+                                : offer.cost().getAsDouble() * o.catalogue().termMonths())
+                        : (o.kind() == Kind.FIBRE
+                                ? o.catalogue().fibreNrc(km)
+                                : o.catalogue().waveTermCost(km));
+                candidates.add(new Candidate(Math.min(i, j), Math.max(i, j), km, cost));
+            }
+            return new Problem(d, w, gc, List.copyOf(candidates));
+        }
         for (int i = 0; i < size; i++) {
             for (int j = i + 1; j < size; j++) {
                 if (Double.isNaN(gc[i][j]) || gc[i][j] < o.minKm() || gc[i][j] > o.maxKm()) {
@@ -142,15 +203,62 @@ public final class NetworkAugment {
         return new Problem(d, w, gc, List.copyOf(candidates));
     }
 
+    /** w(i, j) = the Gbps of the demands between PoPs i and j, either way (symmetric; 0 on the diagonal). */
+    static double[][] demandWeights(Network n, List<org.wanplan.model.Demand> demands) {
+        Map<PopId, Integer> index = index(n);
+        int size = n.pops().size();
+        double[][] w = new double[size][size];
+        for (org.wanplan.model.Demand dm : demands) {
+            Integer i = index.get(dm.from());
+            Integer j = index.get(dm.to());
+            if (i == null || j == null) {
+                throw new IllegalArgumentException(
+                        "demand " + dm.id() + " names a PoP that " + n.name() + " does not have");
+            }
+            if (!i.equals(j)) {
+                w[i][j] += dm.gbps();
+                w[j][i] += dm.gbps();
+            }
+        }
+        return w;
+    }
+
+    private static Map<PopId, Integer> index(Network n) {
+        Map<PopId, Integer> index = new HashMap<>();
+        for (int i = 0; i < n.pops().size(); i++) {
+            index.put(n.pops().get(i).id(), i);
+        }
+        return index;
+    }
+
     public static Report augment(Network n, Options o) {
+        return augment(n, o, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Augment with the objective weighted by {@code demands} (population gravity when empty) over the
+     * candidates {@code offers} (the distance band when empty). The mean RTT is weighted by the same demand;
+     * the weighted stretch is always population-weighted. With at most {@value #EXACT_CANDIDATES} candidates
+     * and no target, the exact optimum is enumerated too and {@link Report#gap()} says how far greedy is from it.
+     */
+    public static Report augment(
+            Network n, Options o, Optional<List<org.wanplan.model.Demand>> demands, Optional<List<Offer>> offers) {
         List<Pop> pops = n.pops();
-        Problem p = problem(n, o);
+        Problem p = problem(n, o, demands, offers);
         double[][] d = p.distance();
         double[][] w = p.weight();
+        double[][] population = demands.isPresent() ? gravity(pops) : w;
         double[][] gc = p.gc();
         List<Candidate> candidates = p.candidates();
         SpanAugmenter.Result r =
-                SpanAugmenter.greedy(d, w, candidates, o.budget(), dist -> o.met(figures(dist, w, gc)));
+                SpanAugmenter.greedy(d, w, candidates, o.budget(), dist -> o.met(figures(dist, w, population, gc)));
+        java.util.OptionalDouble optimum = java.util.OptionalDouble.empty();
+        if (!o.hasTarget() && candidates.size() <= EXACT_CANDIDATES) {
+            SpanAugmenter.Result exact = SpanAugmenter.exhaustive(d, w, candidates, o.budget());
+            optimum = java.util.OptionalDouble.of(
+                    figures(SpanAugmenter.with(d, candidates, exact.chosen()), w, population, gc)
+                            .meanRttMs());
+        }
         double[][] after = SpanAugmenter.with(d, candidates, r.chosen());
         List<Added> added = new ArrayList<>();
         Network.Builder b =
@@ -160,7 +268,7 @@ public final class NetworkAugment {
             Candidate k = candidates.get(c);
             PopId a = pops.get(k.a()).id();
             PopId z = pops.get(k.b()).id();
-            double mrc = o.kind() == Kind.WAVELENGTH ? k.km() * o.catalogue().wavelengthMrcEurPerKm() : 0;
+            double mrc = o.kind() == Kind.WAVELENGTH ? k.cost() / o.catalogue().termMonths() : 0;
             double nrc = o.kind() == Kind.FIBRE ? k.cost() : 0;
             added.add(new Added(a.value(), z.value(), k.km(), o.kind(), nrc, mrc));
             b.span(new Span(
@@ -180,16 +288,17 @@ public final class NetworkAugment {
             throw new IllegalStateException(
                     "augmenting " + n.name() + " made an invalid network: " + e.getMessage(), e);
         }
-        Figures afterFigures = figures(after, w, gc);
+        Figures afterFigures = figures(after, w, population, gc);
         return new Report(
                 added,
-                figures(d, w, gc),
+                figures(d, w, population, gc),
                 afterFigures,
                 r.km(),
                 r.cost(),
                 candidates.size(),
                 augmented,
-                o.hasTarget() ? Optional.of(o.met(afterFigures)) : Optional.empty());
+                o.hasTarget() ? Optional.of(o.met(afterFigures)) : Optional.empty(),
+                optimum);
     }
 
     /** The stretch and latency figures of {@code n} as it is, on population gravity. */
@@ -218,6 +327,11 @@ public final class NetworkAugment {
      * circle km (nearest rank, unweighted) and its {@code w}-weighted mean.
      */
     public static Figures figures(double[][] d, double[][] w, double[][] gc) {
+        return figures(d, w, w, gc);
+    }
+
+    /** As above, with the mean RTT weighted by {@code w} and the weighted stretch by {@code population}. */
+    public static Figures figures(double[][] d, double[][] w, double[][] population, double[][] gc) {
         int n = d.length;
         double weighted = 0;
         double weights = 0;
@@ -234,8 +348,8 @@ public final class NetworkAugment {
                 if (!Double.isNaN(gc[i][j]) && gc[i][j] >= STRETCH_MIN_KM) {
                     double s = d[i][j] / gc[i][j];
                     stretches.add(s);
-                    stretchWeighted += w[i][j] * s;
-                    stretchWeights += w[i][j];
+                    stretchWeighted += population[i][j] * s;
+                    stretchWeights += population[i][j];
                 }
             }
         }
