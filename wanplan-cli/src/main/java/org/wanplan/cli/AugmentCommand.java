@@ -304,10 +304,19 @@ final class AugmentCommand implements Callable<Integer> {
         return o;
     }
 
+    /** The figures to 0.001; null where the network cannot give one (no population, no pair 300 km apart). */
     private static void figures(ObjectNode o, Figures f) {
-        o.put("meanRttMs", Math.round(f.meanRttMs() * 1000) / 1000.0);
-        o.put("p90Stretch", Math.round(f.p90Stretch() * 1000) / 1000.0);
-        o.put("popWeightedStretch", Math.round(f.popWeightedStretch() * 1000) / 1000.0);
+        put(o, "meanRttMs", f.meanRttMs());
+        put(o, "p90Stretch", f.p90Stretch());
+        put(o, "popWeightedStretch", f.popWeightedStretch());
+    }
+
+    private static void put(ObjectNode o, String field, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(field);
+        } else {
+            o.put(field, Math.round(v * 1000) / 1000.0);
+        }
     }
 
     private static double round(double eur) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,10 @@ class StretchTableTest {
         networks.put("euro350", BuiltinNetworks.load("euro350").orElseThrow());
         networks.put("sparse", BuiltinNetworks.load("sparse").orElseThrow());
         networks.put("bteurope (Zoo BtEurope)", BuiltinNetworks.load("bteurope").orElseThrow());
-        networks.put("Zoo Geant2012", NetworkFiles.withDefaults().read(zoo));
+        // the pan-European networks of the Zoo (geo extent "Continent", Europe) with at least 15 located PoPs
+        for (String name : List.of("Bics", "Claranet", "Eunetworks", "Geant2012", "Oteglobe", "VtlWavenet2008")) {
+            networks.put("Zoo " + name, NetworkFiles.withDefaults().read(zoo.resolveSibling(name + ".graphml")));
+        }
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         StringBuilder rows = new StringBuilder();
         for (Map.Entry<String, Network> e : networks.entrySet()) {
