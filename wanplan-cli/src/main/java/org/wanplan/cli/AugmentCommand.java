@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
             "Choose express spans (own fibre or leased waves) that cut the demand-weighted path length most"
                     + " within a budget; report mean RTT and stretch before and after. Demand: population gravity"
                     + " (default), a gravity matrix, a traffic matrix, or a customer's design traffic.",
-            "Candidates: PoP pairs whose great circle lies between --min-km and --max-km and whose fibre"
-                    + " (great circle x 1.25) would beat today's path. Costs: fibre 30,000 EUR/km one-off, a"
+            "Candidates: PoP pairs whose great circle lies between --min-km and --max-km (any distance above"
+                    + " --min-km between two of the 10 most populous PoPs) and whose fibre (great circle x 1.25)"
+                    + " would beat today's path, or the --candidates offered. Costs: fibre 30,000 EUR/km one-off, a"
                     + " wave 1.25 EUR/km a month over 36 months (sources in the README)."
         })
 final class AugmentCommand implements Callable<Integer> {

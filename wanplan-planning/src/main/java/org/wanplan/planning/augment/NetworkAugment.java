@@ -28,8 +28,9 @@ import org.wanplan.routing.augment.SpanAugmenter.Candidate;
  * population-weighted path length most within a budget, and what that does to latency and stretch.
  *
  * <p>Demand: population gravity, w(i, j) = population(i) × population(j) (a PoP without population draws
- * none). Candidates: every pair of located PoPs whose great circle lies in a distance band, that would be
- * shorter (great circle × {@link Fibre#DEFAULT_ROUTE_FACTOR}) than today's shortest path between them.
+ * none). Candidates: every pair of located PoPs whose great circle lies in a distance band (or above its
+ * minimum, between two of the {@value #METROS} most populous PoPs), that would be shorter (great circle ×
+ * {@link Fibre#DEFAULT_ROUTE_FACTOR}) than today's shortest path between them.
  * Spans without a length carry no traffic here.
  */
 public final class NetworkAugment {
@@ -182,9 +183,11 @@ public final class NetworkAugment {
             }
             return new Problem(d, w, gc, List.copyOf(candidates));
         }
+        boolean[] metro = metros(pops);
         for (int i = 0; i < size; i++) {
             for (int j = i + 1; j < size; j++) {
-                if (Double.isNaN(gc[i][j]) || gc[i][j] < o.minKm() || gc[i][j] > o.maxKm()) {
+                boolean inBand = gc[i][j] >= o.minKm() && gc[i][j] <= o.maxKm();
+                if (Double.isNaN(gc[i][j]) || !(inBand || (metro[i] && metro[j] && gc[i][j] >= o.minKm()))) {
                     continue;
                 }
                 double km = Math.max(
@@ -202,6 +205,28 @@ public final class NetworkAugment {
         }
         return new Problem(d, w, gc, List.copyOf(candidates));
     }
+
+    /**
+     * The {@value #METROS} most populous PoPs (ties to the earlier PoP): pairs of them are candidates at any
+     * distance above the band's minimum, as an express core between the largest markets.
+     */
+    static boolean[] metros(List<Pop> pops) {
+        Integer[] order = new Integer[pops.size()];
+        java.util.Arrays.setAll(order, i -> i);
+        java.util.Arrays.sort(
+                order,
+                java.util.Comparator.comparingLong(
+                                (Integer i) -> -pops.get(i).population().orElse(0))
+                        .thenComparingInt(i -> i));
+        boolean[] metro = new boolean[pops.size()];
+        for (int r = 0; r < Math.min(METROS, order.length); r++) {
+            metro[order[r]] = pops.get(order[r]).population().orElse(0) > 0;
+        }
+        return metro;
+    }
+
+    /** How many of the most populous PoPs are joined as candidates whatever the band's maximum. */
+    public static final int METROS = 10;
 
     /** w(i, j) = the Gbps of the demands between PoPs i and j, either way (symmetric; 0 on the diagonal). */
     static double[][] demandWeights(Network n, List<org.wanplan.model.Demand> demands) {

@@ -215,6 +215,37 @@ class NetworkAugmentTest {
     }
 
     @Test
+    void the_largest_metros_are_candidates_beyond_the_band_and_nobody_else_is() {
+        Network n = BuiltinNetworks.load("euro350").orElseThrow();
+        NetworkAugment.Problem p = NetworkAugment.problem(
+                n,
+                new Options(
+                        Kind.WAVELENGTH,
+                        100,
+                        800,
+                        new Budget(Double.POSITIVE_INFINITY, 1, Integer.MAX_VALUE),
+                        org.wanplan.model.SpanCatalogue.defaults()));
+        java.util.Set<String> metros = n.pops().stream()
+                .sorted(java.util.Comparator.comparingLong(
+                        (Pop x) -> -x.population().orElseThrow()))
+                .limit(10)
+                .map(x -> x.id().value())
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> beyond = new java.util.HashSet<>();
+        for (org.wanplan.routing.augment.SpanAugmenter.Candidate c : p.candidates()) {
+            double gc = p.gc()[c.a()][c.b()];
+            assertThat(gc).isGreaterThanOrEqualTo(100);
+            if (gc > 800) {
+                String a = n.pops().get(c.a()).id().value();
+                String b = n.pops().get(c.b()).id().value();
+                assertThat(metros).as(a + "–" + b).contains(a, b);
+                beyond.add(a + "-" + b);
+            }
+        }
+        assertThat(beyond).contains("paris-athens", "london-rome");
+    }
+
+    @Test
     void the_shipped_networks_meet_the_express_layer_goals_measured_independently() {
         for (String name : List.of("euro350", "sparse")) {
             Network n = BuiltinNetworks.load(name).orElseThrow();
