@@ -15,6 +15,7 @@ import org.wanplan.routing.Path;
 import org.wanplan.routing.Router;
 import org.wanplan.routing.availability.Availability;
 import org.wanplan.routing.availability.AvailabilityModel;
+import org.wanplan.routing.availability.Restoration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "availability",
         mixinStandardHelpOptions = true,
-        description = "Predict the availability of the shortest path, or of a 1+1 diverse pair, between two PoPs.")
+        description = {
+            "Predict the availability between two PoPs: with restoration (the default: the pair is down only when"
+                    + " no path is left), of the static shortest path (--no-restoration), or of a 1+1 diverse pair"
+                    + " (--diverse).",
+            "With restoration the figure is exact over every state of at most two failed spans, PoPs and SRLGs;"
+                    + " lowerBound subtracts the most three or more failures can take away."
+        })
 final class AvailabilityCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = NetworkCommand.NETWORK_HELP)
     String network;
@@ -47,6 +54,11 @@ final class AvailabilityCommand implements Callable<Integer> {
 
     @Option(names = "--monte-carlo", paramLabel = "SAMPLES", description = "also estimate by simulation (seeded)")
     Integer samples;
+
+    @Option(
+            names = "--no-restoration",
+            description = "the static shortest path: down when any of its elements is (the figure before issue 14)")
+    boolean noRestoration;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -98,7 +110,16 @@ final class AvailabilityCommand implements Callable<Integer> {
                 o.put("reason", r.shortfalls().get(0).reason());
             }
         }
-        double total = protection.map(p -> availability.pair(working, p)).orElse(availability.path(working));
+        boolean restoring = level == null && !noRestoration;
+        if (level != null && noRestoration) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--diverse is a static 1+1 pair already; drop --no-restoration");
+        }
+        Restoration.Result restored = restoring ? new Restoration(n, model).pair(a, b) : null;
+        o.put("method", restoring ? "restoration" : level == null ? "static-path" : "1+1");
+        double total = restoring
+                ? restored.availability()
+                : protection.map(p -> availability.pair(working, p)).orElse(availability.path(working));
         ObjectNode w = o.putObject("working");
         w.set("path", RouteCommand.json(working));
         w.put("availability", availability.path(working));
@@ -112,8 +133,16 @@ final class AvailabilityCommand implements Callable<Integer> {
         });
         o.put("availability", total);
         o.put("downtimeMinutesPerYear", Availability.downtimeMinutesPerYear(total));
+        if (restoring) {
+            o.put("lowerBound", restored.lowerBound());
+            o.put("singleCuts", restored.singleCuts());
+            o.put("doubleCuts", restored.doubleCuts());
+            restored.worstCuts().forEach(c -> o.withArray("worstCuts").add(c));
+        }
         if (samples != null) {
-            var est = availability.monteCarlo(working, protection, samples, 20261129L);
+            var est = restoring
+                    ? new Restoration(n, model).monteCarlo(a, b, samples, 20261129L)
+                    : availability.monteCarlo(working, protection, samples, 20261129L);
             o.putObject("monteCarlo")
                     .put("samples", samples)
                     .put("mean", est.mean())
@@ -144,6 +173,16 @@ final class AvailabilityCommand implements Callable<Integer> {
                         level.label(),
                         o.path("levelMet").asText("none"),
                         o.has("reason") ? " (" + o.get("reason").asText() + ")" : "");
+            }
+            if (restoring) {
+                out.printf(
+                        Locale.ROOT,
+                        "  restoration %s  (at least %s; %d single and %d double cuts; most likely: %s)%n",
+                        percent(total),
+                        percent(restored.lowerBound()),
+                        restored.singleCuts(),
+                        restored.doubleCuts(),
+                        String.join(", ", restored.worstCuts()));
             }
             out.printf(
                     Locale.ROOT,

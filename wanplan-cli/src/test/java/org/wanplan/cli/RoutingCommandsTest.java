@@ -155,6 +155,41 @@ class RoutingCommandsTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void availability_reroutes_by_default_and_the_static_path_is_an_option() throws Exception {
+        JsonNode restored = json(NetworkCommandTest.run(
+                "availability", "euro350", "--from", "Paris", "--to", "Lyon", "--monte-carlo", "3000000", "--json"));
+        JsonNode path = json(NetworkCommandTest.run(
+                "availability", "euro350", "--from", "Paris", "--to", "Lyon", "--no-restoration", "--json"));
+        assertThat(restored.path("method").asText()).isEqualTo("restoration");
+        assertThat(path.path("method").asText()).isEqualTo("static-path");
+        // the static path multiplies every element on it; rerouting leaves only the end PoPs and double cuts
+        assertThat(path.path("availability").asDouble())
+                .isEqualTo(restored.path("working").path("availability").asDouble());
+        double a = restored.path("availability").asDouble();
+        assertThat(a).isGreaterThan(path.path("availability").asDouble());
+        assertThat(restored.path("lowerBound").asDouble()).isLessThanOrEqualTo(a);
+        // both end PoPs are single cuts, at five nines each: the pair cannot beat their product
+        assertThat(restored.path("singleCuts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(a).isLessThanOrEqualTo(0.99999 * 0.99999);
+        assertThat(restored.path("worstCuts").toString()).contains("pop:paris").contains("pop:lyon");
+        // the simulation with rerouting agrees
+        JsonNode mc = restored.path("monteCarlo");
+        assertThat(a).isBetween(mc.path("low").asDouble(), mc.path("high").asDouble());
+        assertThat(NetworkCommandTest.run(
+                                "availability",
+                                "euro350",
+                                "--from",
+                                "Paris",
+                                "--to",
+                                "Lyon",
+                                "--diverse",
+                                "srlg",
+                                "--no-restoration")
+                        .exit())
+                .isEqualTo(2);
+    }
+
     /** One scenario per span, PoP and SRLG of the network. */
     private static int singleFailures(String name) {
         org.wanplan.model.Network n =
