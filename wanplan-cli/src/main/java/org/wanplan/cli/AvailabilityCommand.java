@@ -52,6 +52,18 @@ final class AvailabilityCommand implements Callable<Integer> {
     @Option(names = "--pop-availability", paramLabel = "A", description = "availability of a PoP (default 0.99999)")
     Double popAvailability;
 
+    @Option(
+            names = "--submarine-fault-rate",
+            paramLabel = "N",
+            description = "submarine cable faults per 1,000 km per year (default 0.167)")
+    Double submarineRate;
+
+    @Option(
+            names = "--submarine-mttr-days",
+            paramLabel = "DAYS",
+            description = "mean time to repair a submarine fault (default 20)")
+    Double submarineDays;
+
     @Option(names = "--monte-carlo", paramLabel = "SAMPLES", description = "also estimate by simulation (seeded)")
     Integer samples;
 
@@ -76,6 +88,9 @@ final class AvailabilityCommand implements Callable<Integer> {
                     cutRate == null ? d.cutsPer1000KmYear() : cutRate,
                     mttr == null ? d.mttrHours() : mttr,
                     popAvailability == null ? d.popAvailability() : popAvailability);
+            model = model.withSubmarine(
+                    submarineRate == null ? d.submarineFaultsPer1000KmYear() : submarineRate,
+                    submarineDays == null ? d.submarineMttrHours() : submarineDays * 24);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

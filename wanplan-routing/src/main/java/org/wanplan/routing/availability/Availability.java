@@ -43,7 +43,7 @@ public final class Availability {
     public record Element(String id, double availability) {}
 
     public double span(Span s) {
-        return model.cable(s.length().map(FibreLength::km).orElse(model.unknownLengthKm()));
+        return model.span(s.length().map(FibreLength::km).orElse(model.unknownLengthKm()), s.submarine());
     }
 
     /** Every element {@code path} depends on, each once, keyed "pop:…", "span:…", "srlg:…". */
@@ -57,7 +57,7 @@ public final class Availability {
             e.put("span:" + id, span(s));
             for (SrlgId g : s.srlgs()) {
                 var kind = network.srlg(g).orElseThrow().kind();
-                e.put("srlg:" + g, model.cable(model.sharedKm().getOrDefault(kind, 5.0)));
+                e.put("srlg:" + g, model.srlg(kind));
             }
         }
         return e;

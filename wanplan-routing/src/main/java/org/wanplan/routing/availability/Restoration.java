@@ -68,11 +68,11 @@ public final class Restoration {
         for (int g = 0; g < network.srlgs().size(); g++) {
             var srlg = network.srlgs().get(g);
             srlgIndex.put(srlg.id(), spans + pops + g);
-            u[spans + pops + g] = 1 - model.cable(model.sharedKm().getOrDefault(srlg.kind(), 5.0));
+            u[spans + pops + g] = 1 - model.srlg(srlg.kind());
         }
         for (int s = 0; s < spans; s++) {
             Span span = network.spans().get(s);
-            u[s] = 1 - model.cable(span.length().map(FibreLength::km).orElse(model.unknownLengthKm()));
+            u[s] = 1 - model.span(span.length().map(FibreLength::km).orElse(model.unknownLengthKm()), span.submarine());
             srlgsOfSpan[s] = span.srlgs().stream().mapToInt(srlgIndex::get).toArray();
         }
         for (int p = 0; p < pops; p++) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.wanplan.io.builtin.BuiltinNetworks;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
+import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
+import org.wanplan.model.SpanId;
 import org.wanplan.model.Srlg;
 import org.wanplan.model.SrlgId;
 import org.wanplan.model.SrlgKind;
@@ -34,6 +36,37 @@ class AvailabilityTest {
         // down r / (1 + r) of the 525,960 minutes of a year: about 32.6 hours
         assertThat(Availability.downtimeMinutesPerYear(MODEL.cable(1000)))
                 .isCloseTo(ratio / (1 + ratio) * 525_960, within(1e-6));
+    }
+
+    @Test
+    void a_submarine_span_fails_and_is_repaired_like_a_submarine_cable() throws Exception {
+        // 300 km at sea: 200 faults a year on 1.2 million km, 20 days (480 h) each
+        double ratio = 200 / 1_200_000.0 * 300 / 8766 * 480;
+        assertThat(MODEL.submarineCable(300)).isCloseTo(1 / (1 + ratio), within(1e-15));
+        Network n = Network.builder("strait")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .span(new Span(
+                        SpanId.of("sea"),
+                        PopId.of("a"),
+                        PopId.of("b"),
+                        java.util.Optional.of(
+                                new org.wanplan.model.FibreLength(300, org.wanplan.model.LengthSource.MEASURED)),
+                        100,
+                        List.of(),
+                        true))
+                .span(Span.of("land", "a", "b", 300, 100))
+                .build();
+        Availability a = new Availability(n, MODEL);
+        assertThat(a.span(n.span(SpanId.of("sea")).orElseThrow())).isCloseTo(1 / (1 + ratio), within(1e-15));
+        assertThat(a.span(n.span(SpanId.of("land")).orElseThrow())).isEqualTo(MODEL.cable(300));
+        // the submarine span is down about 23.9 h a year against 9.8 h for the same km on land: a sixteenth of
+        // the faults (0.05 against 0.82 a year), each 40 times longer to repair
+        assertThat(Availability.downtimeMinutesPerYear(MODEL.submarineCable(300)) / 60)
+                .isCloseTo(23.9, within(0.1));
+        assertThat(Availability.downtimeMinutesPerYear(MODEL.cable(300)) / 60).isCloseTo(9.8, within(0.1));
+        // and the override
+        assertThat(MODEL.withSubmarine(1, 24).submarineCable(1000)).isCloseTo(1 / (1 + 24 / 8766.0), within(1e-15));
     }
 
     @Test
