@@ -34,17 +34,19 @@ import org.wanplan.routing.Router;
  * states holding a double cut or a larger one: U = [1 − Π<sub>single</sub>(1 − u)] + Π<sub>single</sub>(1 −
  * u) · [P0 · Σ<sub>double cuts {x, y}</sub> r<sub>x</sub> r<sub>y</sub> + at most B3], with P0 = Π(1 − u)
  * over the other elements and r = u / (1 − u) (the probability of exactly that state ÷ P0). The double cuts
- * are found by trial: with two element-disjoint paths P1, P2 (the router's SRLG-diverse pair), a state that
- * separates the pair must hit an element of each, so the candidates are P1's elements × P2's (and an
- * element both share × every element), each checked by a breadth-first search.
+ * are found by trial: with two paths P1, P2 (the router's PoP-disjoint pair by Suurballe; an SRLG they share
+ * is tried as a single cut), a state that separates the pair must hit both, so P1; for each x on P1, a second element y must lie on every path left without
+ * x: if two element-disjoint paths survive x (found greedily), x is in no double cut; otherwise the
+ * candidates are the elements of the path found without x (and of P2 unless x is on P2 too), each checked
+ * by a breadth-first search.
  *
  * <p><b>Bound for three or more</b>: those states add at most B3 = P(at least three of the other elements
  * down, one of P1's and one of P2's among them), exact by dynamic programming (the elements are
  * independent). The availability lies in [{@link Result#lowerBound()}, {@link Result#availability()}] =
  * [1 − U − B3, 1 − U]. With a single path (a bridge on the way), "one of P2's" is dropped from B3.
  *
- * <p>Cost per pair: one search for the diverse pair, |P1| + |P2| single checks and |P1|·|P2| double checks,
- * each O(spans); B3 is O(elements).
+ * <p>Cost per pair: one search for the diverse pair, |P1| single checks, two searches per element of P1 and
+ * a check per candidate partner, each O(spans); B3 is O(elements).
  */
 public final class Restoration {
     private final Network network;
@@ -55,6 +57,11 @@ public final class Restoration {
     private final double[] u;
     /** For each span, the element indices of its SRLGs. */
     private final int[][] srlgsOfSpan;
+    /** For each PoP, its spans; for each span, its two PoPs. */
+    private final int[][] incident;
+
+    private final int[] endA;
+    private final int[] endB;
 
     public Restoration(Network network, AvailabilityModel model) {
         this.network = network;
@@ -77,6 +84,16 @@ public final class Restoration {
         }
         for (int p = 0; p < pops; p++) {
             u[spans + p] = 1 - model.popAvailability();
+        }
+        this.incident = new int[pops][];
+        for (int p = 0; p < pops; p++) {
+            incident[p] = network.incidentSpanIndices(p);
+        }
+        this.endA = new int[spans];
+        this.endB = new int[spans];
+        for (int s = 0; s < spans; s++) {
+            endA[s] = network.endA(s);
+            endB[s] = network.endB(s);
         }
     }
 
@@ -109,7 +126,7 @@ public final class Restoration {
         if (!connected(ia, ib, none)) {
             return new Result(0, 0, 0, 0, List.of("disconnected"));
         }
-        DiverseResult d = router.diverse(a, b, Diversity.SRLG);
+        DiverseResult d = router.diverse(a, b, Diversity.NODE);
         Path p1;
         Path p2 = null;
         if (d instanceof DiverseResult.Pair pair) {
@@ -154,7 +171,9 @@ public final class Restoration {
             }
         }
         double upSingles = Math.exp(logUpSingles);
-        // double cuts among the others: one element of P1 and one of P2, or an element both share with any
+        // double cuts among the others: {x, y} with x on P1 (every cut hits P1). With x down, y must lie on
+        // every remaining path: when two element-disjoint paths survive x there is none; otherwise y is on the
+        // path found without x (and on P2 unless x is on P2 too)
         Set<Long> seen = new HashSet<>();
         double d2 = 0;
         int doubles = 0;
@@ -162,8 +181,19 @@ public final class Restoration {
             if (single.get(x)) {
                 continue;
             }
-            boolean shared = e2 == null || e2.get(x);
-            BitSet partners = shared ? all(m) : e2;
+            state.clear();
+            state.set(x);
+            BitSet q1 = pathElements(ia, ib, state);
+            BitSet avoid = (BitSet) q1.clone();
+            avoid.set(x);
+            if (pathElements(ia, ib, avoid) != null) {
+                continue; // two element-disjoint paths without x: x is in no double cut
+            }
+            BitSet partners = q1;
+            if (e2 != null && !e2.get(x)) {
+                partners = (BitSet) q1.clone();
+                partners.and(e2);
+            }
             for (int y = partners.nextSetBit(0); y >= 0; y = partners.nextSetBit(y + 1)) {
                 if (y == x || single.get(y) || !seen.add(key(x, y, m))) {
                     continue;
@@ -249,31 +279,73 @@ public final class Restoration {
         return u.clone();
     }
 
+    /**
+     * The elements of a fewest-hop path from {@code ia} to {@code ib} with {@code failed} down (its spans, their
+     * SRLGs, its transit PoPs), or null when there is none.
+     */
+    private BitSet pathElements(int ia, int ib, BitSet failed) {
+        int[] via = new int[pops];
+        java.util.Arrays.fill(via, -2);
+        int[] queue = new int[pops];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = ia;
+        via[ia] = -1;
+        while (head < tail && via[ib] == -2) {
+            int v = queue[head++];
+            for (int s : incident[v]) {
+                int w = endA[s] == v ? endB[s] : endA[s];
+                if (via[w] != -2 || failed.get(s) || failed.get(spans + w) || srlgDown(s, failed)) {
+                    continue;
+                }
+                via[w] = s;
+                queue[tail++] = w;
+            }
+        }
+        if (via[ib] == -2) {
+            return null;
+        }
+        BitSet e = new BitSet(u.length);
+        for (int v = ib; v != ia; ) {
+            int s = via[v];
+            e.set(s);
+            for (int g : srlgsOfSpan[s]) {
+                e.set(g);
+            }
+            v = endA[s] == v ? endB[s] : endA[s];
+            if (v != ia) {
+                e.set(spans + v);
+            }
+        }
+        return e;
+    }
+
     /** Whether a path joins PoPs {@code ia} and {@code ib} with the elements in {@code failed} down. */
     public boolean connected(int ia, int ib, BitSet failed) {
         if (failed.get(spans + ia) || failed.get(spans + ib)) {
             return false;
         }
-        BitSet seen = new BitSet(pops);
+        boolean[] seen = new boolean[pops];
         int[] queue = new int[pops];
         int head = 0;
         int tail = 0;
         queue[tail++] = ia;
-        seen.set(ia);
+        seen[ia] = true;
         while (head < tail) {
             int v = queue[head++];
             if (v == ib) {
                 return true;
             }
-            for (int s : network.incidentSpanIndices(v)) {
-                if (failed.get(s) || srlgDown(s, failed)) {
+            for (int s : incident[v]) {
+                int w = endA[s] == v ? endB[s] : endA[s];
+                if (seen[w] || failed.get(s) || failed.get(spans + w) || srlgDown(s, failed)) {
                     continue;
                 }
-                int w = network.endA(s) == v ? network.endB(s) : network.endA(s);
-                if (!seen.get(w) && !failed.get(spans + w)) {
-                    seen.set(w);
-                    queue[tail++] = w;
+                if (w == ib) {
+                    return true;
                 }
+                seen[w] = true;
+                queue[tail++] = w;
             }
         }
         return false;
