@@ -12,17 +12,37 @@ import org.wanplan.routing.Path;
  * targets, and what the service takes from the backbone.
  *
  * @param spanLoadGbps the service's traffic on each backbone span it uses
+ * @param availabilityBasis what a site's availability is measured to: {@value #EVERY_HUB}, {@value
+ *     #MEAN_OVER_PAIRS} (both with restoration) or {@value #STATIC_PATH}
  */
 public record Design(
         String network,
         Topology topology,
         List<SiteDesign> sites,
         List<PairLatency> latency,
-        Map<SpanId, Double> spanLoadGbps) {
+        Map<SpanId, Double> spanLoadGbps,
+        String availabilityBasis) {
+    /** Hub and spoke with restoration: the site reaches every hub (the hubs' own access not included). */
+    public static final String EVERY_HUB = "every-hub";
+    /** Any to any with restoration: the mean over the site's pairs of its availability to the other site. */
+    public static final String MEAN_OVER_PAIRS = "mean-over-pairs";
+    /** Without restoration: the static backbone path to the anchor site. */
+    public static final String STATIC_PATH = "static-path-to-anchor";
+
     public Design {
         sites = List.copyOf(sites);
         latency = List.copyOf(latency);
         spanLoadGbps = Map.copyOf(spanLoadGbps);
+    }
+
+    /** A design whose availability is the static path to the anchor. */
+    public Design(
+            String network,
+            Topology topology,
+            List<SiteDesign> sites,
+            List<PairLatency> latency,
+            Map<SpanId, Double> spanLoadGbps) {
+        this(network, topology, sites, latency, spanLoadGbps, STATIC_PATH);
     }
 
     /**
@@ -54,6 +74,11 @@ public record Design(
 
         public boolean refused() {
             return refusal.isPresent();
+        }
+
+        /** The same site with another availability figure. */
+        public SiteDesign withAvailability(double a) {
+            return new SiteDesign(site, tails, a, backbone, refusal, protection);
         }
     }
 

@@ -11,6 +11,8 @@ import org.wanplan.routing.availability.AvailabilityModel;
  * @param realtimeRttMs round-trip target of the real-time class: ITU-T Y.1541 class 0, 100 ms one-way
  * @param businessRttMs round-trip target of the business class: Y.1541 class 2, 100 ms one-way
  * @param bestEffortRttMs round-trip target of best effort: Y.1541 class 4, 1 s one-way
+ * @param restoration site availability with restoration (the backbone reroutes; default) or on the static
+ *     path to the anchor
  */
 public record DesignOptions(
         Topology topology,
@@ -20,7 +22,8 @@ public record DesignOptions(
         double perHopMs,
         double realtimeRttMs,
         double businessRttMs,
-        double bestEffortRttMs) {
+        double bestEffortRttMs,
+        boolean restoration) {
     public DesignOptions {
         if (!(subscriptionRatio >= 1) || !(perHopMs >= 0)) {
             throw new IllegalArgumentException("subscription ratio must be ≥ 1 and per-hop allowance ≥ 0, were "
@@ -29,6 +32,21 @@ public record DesignOptions(
     }
 
     public static DesignOptions defaults(Topology topology) {
-        return new DesignOptions(topology, Homing.defaults(), AvailabilityModel.defaults(), 4, 0.05, 200, 200, 2000);
+        return new DesignOptions(
+                topology, Homing.defaults(), AvailabilityModel.defaults(), 4, 0.05, 200, 200, 2000, true);
+    }
+
+    /** The same options with site availability on the static path to the anchor. */
+    public DesignOptions withoutRestoration() {
+        return new DesignOptions(
+                topology,
+                homing,
+                availability,
+                subscriptionRatio,
+                perHopMs,
+                realtimeRttMs,
+                businessRttMs,
+                bestEffortRttMs,
+                false);
     }
 }

@@ -20,6 +20,7 @@ import org.wanplan.routing.Path;
 public record DesignView(
         String network,
         String topology,
+        String availabilityBasis,
         List<SiteView> sites,
         List<Design.PairLatency> latency,
         LatencySummary latencySummary,
@@ -141,6 +142,7 @@ public record DesignView(
         return new DesignView(
                 d.network(),
                 d.topology().label(),
+                d.availabilityBasis(),
                 d.sites().stream().map(s -> site(s, q)).toList(),
                 listed,
                 summary,

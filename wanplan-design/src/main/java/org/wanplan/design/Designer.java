@@ -23,6 +23,7 @@ import org.wanplan.routing.Path;
 import org.wanplan.routing.Route;
 import org.wanplan.routing.Router;
 import org.wanplan.routing.availability.Availability;
+import org.wanplan.routing.availability.Restoration;
 
 /**
  * Designs a multi-site VPN on a backbone.
@@ -103,7 +104,88 @@ public final class Designer {
                 latency.add(pair(network, router, a, b, gbps, options, load));
             }
         }
-        return new Design(network.name(), options.topology(), designs, latency, load);
+        if (!options.restoration()) {
+            return new Design(network.name(), options.topology(), designs, latency, load, Design.STATIC_PATH);
+        }
+        expired.accept("availability with restoration");
+        return new Design(
+                network.name(),
+                options.topology(),
+                restored(network, options, designs, anchor, tails, expired),
+                latency,
+                load,
+                options.topology() == Topology.HUB_SPOKE ? Design.EVERY_HUB : Design.MEAN_OVER_PAIRS);
+    }
+
+    /**
+     * Site availability with restoration: the access (tails and the site's PoPs, as without restoration)
+     * times the backbone between the site's primary PoP and the others', from {@link Restoration} with the
+     * two end PoPs divided out (they are in the access). Hub and spoke: to every hub — 1 − Σ over the hubs of
+     * the backbone's unavailability to it (a lower bound on reaching them all; the anchor when no site is a
+     * hub). Any to any: the mean over the site's pairs. A PoP- or SRLG-diverse site's second PoP counts in its
+     * access only; its second way into the backbone is not credited (conservative).
+     */
+    private static List<Design.SiteDesign> restored(
+            Network network,
+            DesignOptions options,
+            List<Design.SiteDesign> designs,
+            Site anchor,
+            Map<String, List<Homing.Tail>> tails,
+            java.util.function.Consumer<String> expired) {
+        Restoration restoration = new Restoration(network, options.availability());
+        double pop = options.availability().popAvailability();
+        Map<String, Double> backbone = new java.util.HashMap<>();
+        java.util.function.BiFunction<PopId, PopId, Double> between = (p, q) -> {
+            if (p.equals(q)) {
+                return 1.0;
+            }
+            String key = p.value().compareTo(q.value()) < 0 ? p.value() + "|" + q.value() : q.value() + "|" + p.value();
+            return backbone.computeIfAbsent(key, k -> {
+                if ((backbone.size() & 63) == 0) {
+                    expired.accept("availability with restoration, PoP pair " + backbone.size());
+                }
+                return restoration.pair(p, q).availability() / (pop * pop);
+            });
+        };
+        List<Design.SiteDesign> accepted =
+                designs.stream().filter(d -> !d.refused()).toList();
+        List<Design.SiteDesign> hubs =
+                accepted.stream().filter(d -> d.site().role() == SiteRole.HUB).toList();
+        if (hubs.isEmpty()) {
+            hubs = accepted.stream().filter(d -> d.site() == anchor).toList();
+        }
+        Availability elements = new Availability(network, options.availability());
+        List<Design.SiteDesign> out = new ArrayList<>();
+        for (Design.SiteDesign d : designs) {
+            if (d.refused()) {
+                out.add(d);
+                continue;
+            }
+            PopId mine = d.tails().get(0).pop();
+            double access = access(elements, d.site(), d.tails());
+            double b;
+            if (options.topology() == Topology.HUB_SPOKE) {
+                double down = 0;
+                for (Design.SiteDesign h : hubs) {
+                    if (h != d) {
+                        down += 1 - between.apply(mine, h.tails().get(0).pop());
+                    }
+                }
+                b = Math.max(0, 1 - down);
+            } else {
+                double sum = 0;
+                int count = 0;
+                for (Design.SiteDesign o : accepted) {
+                    if (o != d && options.topology().talks(d.site(), o.site())) {
+                        sum += between.apply(mine, o.tails().get(0).pop());
+                        count++;
+                    }
+                }
+                b = count == 0 ? 1 : sum / count;
+            }
+            out.add(d.withAvailability(access * b));
+        }
+        return out;
     }
 
     static Site anchor(List<Site> sites, Topology topology) {

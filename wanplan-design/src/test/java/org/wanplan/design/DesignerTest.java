@@ -74,11 +74,56 @@ class DesignerTest {
                 List.of(
                         site("far", 0, 0, SiteRole.SPOKE, 100, Resilience.SINGLE),
                         site("anchor", 0, 2, SiteRole.SPOKE, 1000, Resilience.SINGLE)),
-                DesignOptions.defaults(Topology.ANY_TO_ANY));
+                DesignOptions.defaults(Topology.ANY_TO_ANY).withoutRestoration());
         // access: a 0 km tail and PoP a; backbone: spans ab, bc and transit PoP b
         double expected = m.popAvailability() * m.cable(100) * m.cable(100) * m.popAvailability();
+        assertThat(d.availabilityBasis()).isEqualTo(Design.STATIC_PATH);
         assertThat(d.sites().get(0).availability()).isCloseTo(expected, within(1e-15));
         assertThat(d.sites().get(1).availability()).isCloseTo(m.popAvailability(), within(1e-15)); // the anchor
+    }
+
+    @Test
+    void with_restoration_a_chain_is_its_only_path_and_a_ring_survives_one_cut() throws Exception {
+        AvailabilityModel m = AvailabilityModel.defaults();
+        List<Site> sites = List.of(
+                site("far", 0, 0, SiteRole.SPOKE, 100, Resilience.SINGLE),
+                site("anchor", 0, 2, SiteRole.SPOKE, 1000, Resilience.SINGLE));
+        // a chain reroutes nowhere: every element of the only path is a single cut, as without restoration
+        Design chain = Designer.design(line(), sites, DesignOptions.defaults(Topology.ANY_TO_ANY));
+        double path = m.popAvailability() * m.cable(100) * m.cable(100) * m.popAvailability();
+        assertThat(chain.availabilityBasis()).isEqualTo(Design.MEAN_OVER_PAIRS);
+        assertThat(chain.sites().get(0).availability()).isCloseTo(path, within(1e-15));
+        // any to any: the anchor's figure is its access times the mean over its pairs, the same backbone
+        assertThat(chain.sites().get(1).availability()).isCloseTo(path, within(1e-15));
+
+        // a ring a–b–c–d–a of 100 km spans: with both end PoPs up the pair is down only when each side
+        // {ab, b, bc} and {cd, d, da} has a failure; of those states, the ones of exactly two failures count:
+        // P0 (the six side elements up) × (2 r_cable + r_pop)², r = u / (1 − u)
+        Network ring = Network.builder("ring")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 0, 2))
+                .pop(Pop.of("d", "D", 1, 1))
+                .span(Span.of("ab", "a", "b", 100, 100))
+                .span(Span.of("bc", "b", "c", 100, 100))
+                .span(Span.of("cd", "c", "d", 100, 100))
+                .span(Span.of("da", "d", "a", 100, 100))
+                .build();
+        Design d = Designer.design(
+                ring,
+                List.of(
+                        site("far", 0, 0, SiteRole.SPOKE, 100, Resilience.SINGLE),
+                        site("hub", 0, 2, SiteRole.HUB, 1000, Resilience.SINGLE)),
+                DesignOptions.defaults(Topology.HUB_SPOKE));
+        double cable = m.cable(100);
+        double pop = m.popAvailability();
+        double rc = (1 - cable) / cable;
+        double rp = (1 - pop) / pop;
+        double backbone = 1 - Math.pow(cable, 4) * pop * pop * (2 * rc + rp) * (2 * rc + rp);
+        assertThat(d.availabilityBasis()).isEqualTo(Design.EVERY_HUB);
+        assertThat(d.sites().get(0).availability()).isCloseTo(pop * backbone, within(1e-15));
+        assertThat(d.sites().get(0).availability()).isGreaterThan(path); // one cut no longer takes it down
+        assertThat(d.sites().get(1).availability()).isCloseTo(pop, within(1e-15)); // the only hub: its access
     }
 
     @Test
