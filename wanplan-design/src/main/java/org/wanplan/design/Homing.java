@@ -12,22 +12,52 @@ import org.wanplan.model.Site;
 /**
  * Attaches sites to PoPs: the nearest PoP by access route (great-circle × {@link #accessRouteFactor},
  * since local loops follow streets and ducts even more than long-haul fibre does), two nearest
- * distinct PoPs for PoP- and SRLG-diverse sites, two tails to the nearest PoP for dual access. A tail
- * is on-net within {@link #onNetRadiusKm} of access route, otherwise an off-net leased tail.
+ * distinct PoPs for PoP- and SRLG-diverse sites, two tails to the nearest PoP for dual access.
+ *
+ * <p><b>Hand-over in the site's country</b>: a site whose country is known is homed on the PoPs in that
+ * country when the network has any there (an off-net tail is a partner's local access, handed over in its
+ * own country); only a country without a PoP is served across the border, and a PoP- or SRLG-diverse site
+ * in a country with one PoP takes its second PoP abroad. A site given by coordinates alone has no country and
+ * takes the nearest PoP anywhere.
+ *
+ * <p><b>On-net footprint scaled by metro size</b>: a tail is on-net when the site lies within the PoP's
+ * metro: the radius of a disc of the metro's built-up area, population ÷ {@link #urbanDensityPerKm2} (3,050
+ * inhabitants per km²: the average density of Europe's urban areas over 500,000, Demographia World Urban
+ * Population Density, 2006), kept between {@link #minOnNetKm} and {@link #maxOnNetKm}, measured on the great
+ * circle. Paris (9.9 M) reaches 32 km, Lyon (1.4 M) 12 km, a city of 200,000 the 5 km minimum. A PoP without a
+ * population gets the minimum.
  *
  * @param accessRouteFactor tail km per great-circle km (default 1.5)
- * @param onNetRadiusKm the operator's own access reach around a PoP (default 25 km)
+ * @param urbanDensityPerKm2 inhabitants per km² of built-up area (default 3,050)
+ * @param minOnNetKm the smallest on-net radius, the operator's metro ring in a small city (default 5 km)
+ * @param maxOnNetKm the largest (default 40 km)
+ * @param sameCountry hand over in the site's country when the network has a PoP there (default true)
  */
-public record Homing(double accessRouteFactor, double onNetRadiusKm) {
+public record Homing(
+        double accessRouteFactor,
+        double urbanDensityPerKm2,
+        double minOnNetKm,
+        double maxOnNetKm,
+        boolean sameCountry) {
     public Homing {
-        if (!(accessRouteFactor >= 1) || !(onNetRadiusKm >= 0)) {
-            throw new IllegalArgumentException("access route factor must be ≥ 1 and on-net radius ≥ 0, were "
-                    + accessRouteFactor + ", " + onNetRadiusKm);
+        if (!(accessRouteFactor >= 1)
+                || !(urbanDensityPerKm2 > 0)
+                || !(minOnNetKm >= 0)
+                || !(maxOnNetKm >= minOnNetKm)) {
+            throw new IllegalArgumentException("access route factor must be ≥ 1, urban density > 0 and 0 ≤ min ≤ max"
+                    + " on-net radius, were " + accessRouteFactor + ", " + urbanDensityPerKm2 + ", " + minOnNetKm
+                    + ", " + maxOnNetKm);
         }
     }
 
     public static Homing defaults() {
-        return new Homing(1.5, 25.0);
+        return new Homing(1.5, 3050, 5, 40, true);
+    }
+
+    /** The great-circle radius around {@code pop} within which a site is on-net. */
+    public double onNetRadiusKm(Pop pop) {
+        double r = Math.sqrt(pop.population().orElse(0) / (Math.PI * urbanDensityPerKm2));
+        return Math.max(minOnNetKm, Math.min(maxOnNetKm, r));
     }
 
     /** One access tail: the PoP it lands on, its length, and whether it is the operator's own. */
@@ -35,9 +65,14 @@ public record Homing(double accessRouteFactor, double onNetRadiusKm) {
 
     /** Tails for {@code site}: one, or two (dual access, PoP- or SRLG-diverse). */
     public List<Tail> tails(Network network, Site site) {
+        // the site's own country first (nearest first), then the rest: a PoP-diverse site in a country with
+        // one PoP takes its second PoP across the border
+        java.util.function.ToIntFunction<Pop> abroad = p ->
+                sameCountry && site.country().isPresent() && !p.countryCode().equals(site.country()) ? 1 : 0;
         List<Pop> byDistance = network.pops().stream()
                 .filter(p -> p.location().isPresent())
-                .sorted(Comparator.comparingDouble((Pop p) -> p.location().get().distanceKm(site.location()))
+                .sorted(Comparator.comparingInt(abroad)
+                        .thenComparingDouble((Pop p) -> p.location().get().distanceKm(site.location()))
                         .thenComparing(p -> p.id().value()))
                 .limit(2)
                 .toList();
@@ -55,7 +90,7 @@ public record Homing(double accessRouteFactor, double onNetRadiusKm) {
     }
 
     private Tail tail(Pop pop, Site site) {
-        double km = pop.location().get().distanceKm(site.location()) * accessRouteFactor;
-        return new Tail(pop.id(), km, km <= onNetRadiusKm);
+        double gc = pop.location().get().distanceKm(site.location());
+        return new Tail(pop.id(), gc * accessRouteFactor, gc <= onNetRadiusKm(pop));
     }
 }

@@ -43,7 +43,103 @@ class HomingTest {
                 .get(0);
         assertThat(t.pop()).isEqualTo(nearest.id());
         assertThat(t.km()).isCloseTo(nearest.location().get().distanceKm(chamonix) * 1.5, within(1e-9));
-        assertThat(t.onNet()).isEqualTo(t.km() <= 25);
+        // on-net within the metro's radius: sqrt(population / (π · 3,050 per km²)), 5 to 40 km
+        double radius = Math.max(5, Math.min(40, Math.sqrt(nearest.population().getAsLong() / (Math.PI * 3050))));
+        assertThat(t.onNet()).isEqualTo(nearest.location().get().distanceKm(chamonix) <= radius);
+    }
+
+    @Test
+    void the_on_net_footprint_grows_with_the_metro() {
+        Homing h = Homing.defaults();
+        // by hand: Paris 9,904,000 → sqrt(9.904e6 / (π · 3050)) = 32.15 km; a PoP of 100,000 → 3.2 km → 5 km
+        assertThat(h.onNetRadiusKm(EURO.pop(PopId.of("paris")).orElseThrow())).isCloseTo(32.15, within(0.01));
+        assertThat(h.onNetRadiusKm(Pop.of("x", "X", 0, 0))).isEqualTo(5.0);
+        // a site 20 km from the centre of Paris is on-net; 20 km from a city of 847,000 (Toulouse, 9.4 km) is not
+        Pop toulouse = EURO.pop(PopId.of("toulouse")).orElseThrow();
+        GeoPoint nearParis = new GeoPoint(48.8566 + 20 / 111.2, 2.3522);
+        assertThat(h.tails(EURO, at("p", nearParis, Resilience.SINGLE)).get(0).onNet())
+                .isTrue();
+        GeoPoint nearToulouse = new GeoPoint(
+                toulouse.location().get().latitude() + 20 / 111.2,
+                toulouse.location().get().longitude());
+        Homing.Tail t = h.tails(EURO, at("t", nearToulouse, Resilience.SINGLE)).get(0);
+        assertThat(t.pop()).isEqualTo(PopId.of("toulouse"));
+        assertThat(t.onNet()).isFalse();
+    }
+
+    @Test
+    void a_site_is_handed_over_in_its_own_country_when_the_network_has_a_pop_there() {
+        Network sparse = BuiltinNetworks.load("sparse").orElseThrow();
+        // Brest: London is nearer than any French PoP of sparse, but a French site is handed over in France
+        GeoPoint brest = new GeoPoint(48.3904, -4.4861);
+        Site french = new Site(
+                "b",
+                "Brest",
+                brest,
+                Optional.of("Brest"),
+                Optional.of("FR"),
+                SiteRole.SPOKE,
+                100,
+                0,
+                100,
+                Resilience.SINGLE);
+        Pop nearestFrench = sparse.pops().stream()
+                .filter(p -> p.countryCode().equals(Optional.of("FR")))
+                .min(java.util.Comparator.comparingDouble(
+                        p -> p.location().get().distanceKm(brest)))
+                .orElseThrow();
+        Pop nearestAnywhere = sparse.pops().stream()
+                .min(java.util.Comparator.comparingDouble(
+                        p -> p.location().get().distanceKm(brest)))
+                .orElseThrow();
+        assertThat(nearestAnywhere.countryCode()).isNotEqualTo(Optional.of("FR")); // else the test means nothing
+        assertThat(Homing.defaults().tails(sparse, french).get(0).pop()).isEqualTo(nearestFrench.id());
+        // given by coordinates alone, the site takes the nearest PoP anywhere
+        assertThat(Homing.defaults()
+                        .tails(sparse, at("c", brest, Resilience.SINGLE))
+                        .get(0)
+                        .pop())
+                .isEqualTo(nearestAnywhere.id());
+        // a PoP-diverse site in a country with one PoP (Slovenia on sparse) takes its second PoP abroad
+        GeoPoint ljubljana = new GeoPoint(46.0569, 14.5058);
+        assertThat(sparse.pops().stream().filter(p -> p.countryCode().equals(Optional.of("SI"))))
+                .hasSize(1);
+        Site slovene = new Site(
+                "s",
+                "Ljubljana",
+                ljubljana,
+                Optional.of("Ljubljana"),
+                Optional.of("SI"),
+                SiteRole.SPOKE,
+                100,
+                0,
+                100,
+                Resilience.POP_DIVERSE);
+        Pop nearestAbroad = sparse.pops().stream()
+                .filter(p -> !p.countryCode().equals(Optional.of("SI")))
+                .min(java.util.Comparator.comparingDouble(
+                        p -> p.location().get().distanceKm(ljubljana)))
+                .orElseThrow();
+        List<Homing.Tail> two = Homing.defaults().tails(sparse, slovene);
+        assertThat(two).extracting(Homing.Tail::pop).containsExactly(PopId.of("ljubljana"), nearestAbroad.id());
+        // a country without a PoP (Andorra) is served across the border, from the nearest PoP anywhere
+        GeoPoint andorraLaVella = new GeoPoint(42.5063, 1.5218);
+        Site andorran = new Site(
+                "a",
+                "Andorra",
+                andorraLaVella,
+                Optional.empty(),
+                Optional.of("AD"),
+                SiteRole.SPOKE,
+                100,
+                0,
+                100,
+                Resilience.SINGLE);
+        Pop nearestToAndorra = sparse.pops().stream()
+                .min(java.util.Comparator.comparingDouble(
+                        p -> p.location().get().distanceKm(andorraLaVella)))
+                .orElseThrow();
+        assertThat(Homing.defaults().tails(sparse, andorran).get(0).pop()).isEqualTo(nearestToAndorra.id());
     }
 
     @Test
