@@ -88,17 +88,7 @@ class AugmentCommandTest {
 
     @Test
     void a_customers_sites_weigh_its_design_traffic() throws Exception {
-        Path sample = Path.of(
-                "..",
-                "wanplan-design",
-                "src",
-                "main",
-                "resources",
-                "org",
-                "wanplan",
-                "design",
-                "samples",
-                "euro-manufacturer.csv");
+        Path sample = DesignCommandTest.sample("euro-manufacturer.csv");
         Run r = NetworkCommandTest.run(
                 "augment",
                 "euro350",

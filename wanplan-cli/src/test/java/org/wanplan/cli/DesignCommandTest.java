@@ -97,17 +97,7 @@ class DesignCommandTest {
 
     @Test
     void compare_names_the_waves_that_win_the_manufacturer_and_their_cost_beside_the_contract() throws Exception {
-        Path sample = Path.of(
-                "..",
-                "wanplan-design",
-                "src",
-                "main",
-                "resources",
-                "org",
-                "wanplan",
-                "design",
-                "samples",
-                "euro-manufacturer.csv");
+        Path sample = sample("euro-manufacturer.csv");
         Path report = dir.resolve("compare.html");
         NetworkCommandTest.Run r = NetworkCommandTest.run(
                 "compare",
@@ -181,18 +171,7 @@ class DesignCommandTest {
                 .contains("The same customer on two networks");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script"); // offline
         // every site of the sample appears in the site table
-        for (String line : Files.readAllLines(Path.of(
-                        "..",
-                        "wanplan-design",
-                        "src",
-                        "main",
-                        "resources",
-                        "org",
-                        "wanplan",
-                        "design",
-                        "samples",
-                        "french-retailer.csv"))
-                .subList(1, 121)) {
+        for (String line : Files.readAllLines(sample("french-retailer.csv")).subList(1, 121)) {
             assertThat(html).contains("<td>" + line.split(",")[0] + "</td>");
         }
     }
@@ -207,5 +186,10 @@ class DesignCommandTest {
                         .distinct()
                         .count())
                 .isGreaterThanOrEqualTo(15);
+    }
+
+    /** A sample customer's site list, as shipped in the design module. */
+    static Path sample(String file) {
+        return Path.of("..", "wanplan-design", "src", "main", "resources", "org", "wanplan", "design", "samples", file);
     }
 }
