@@ -13,7 +13,7 @@ import org.wanplan.routing.Path;
  *
  * @param spanLoadGbps the service's traffic on each backbone span it uses
  * @param availabilityBasis what a site's availability is measured to: {@value #EVERY_HUB}, {@value
- *     #MEAN_OVER_PAIRS} (both with restoration) or {@value #STATIC_PATH}
+ *     #MEAN_OVER_PAIRS}, {@value #TO_ANCHOR} (all with restoration) or {@value #STATIC_PATH}
  */
 public record Design(
         String network,
@@ -26,6 +26,11 @@ public record Design(
     public static final String EVERY_HUB = "every-hub";
     /** Any to any with restoration: the mean over the site's pairs of its availability to the other site. */
     public static final String MEAN_OVER_PAIRS = "mean-over-pairs";
+    /**
+     * Any to any with restoration, when its sites span more PoP pairs than {@link Designer#MAX_RESTORED_PAIRS}:
+     * the site's availability to the anchor site, one PoP pair a site.
+     */
+    public static final String TO_ANCHOR = "to-anchor";
     /** Without restoration: the static backbone path to the anchor site. */
     public static final String STATIC_PATH = "static-path-to-anchor";
 

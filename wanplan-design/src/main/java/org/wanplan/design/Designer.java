@@ -108,13 +108,32 @@ public final class Designer {
             return new Design(network.name(), options.topology(), designs, latency, load, Design.STATIC_PATH);
         }
         expired.accept("availability with restoration");
+        String basis = basis(options, designs);
         return new Design(
                 network.name(),
                 options.topology(),
-                restored(network, options, designs, anchor, tails, expired),
+                restored(network, options, designs, anchor, basis, expired),
                 latency,
                 load,
-                options.topology() == Topology.HUB_SPOKE ? Design.EVERY_HUB : Design.MEAN_OVER_PAIRS);
+                basis);
+    }
+
+    /**
+     * An any-to-any design whose sites span more PoP pairs than this is measured to the anchor: restoration
+     * takes about 1.7 ms a PoP pair on euro350, so 3,000 pairs are about 5 s.
+     */
+    public static final int MAX_RESTORED_PAIRS = 3_000;
+
+    private static String basis(DesignOptions options, List<Design.SiteDesign> designs) {
+        if (options.topology() == Topology.HUB_SPOKE) {
+            return Design.EVERY_HUB;
+        }
+        Set<PopId> pops = new java.util.HashSet<>();
+        designs.stream()
+                .filter(d -> !d.refused())
+                .forEach(d -> pops.add(d.tails().get(0).pop()));
+        long pairs = (long) pops.size() * (pops.size() - 1) / 2;
+        return pairs > MAX_RESTORED_PAIRS ? Design.TO_ANCHOR : Design.MEAN_OVER_PAIRS;
     }
 
     /**
@@ -122,7 +141,8 @@ public final class Designer {
      * times the backbone between the site's primary PoP and the others', from {@link Restoration} with the
      * two end PoPs divided out (they are in the access). Hub and spoke: to every hub — 1 − Σ over the hubs of
      * the backbone's unavailability to it (a lower bound on reaching them all; the anchor when no site is a
-     * hub). Any to any: the mean over the site's pairs. A PoP- or SRLG-diverse site's second PoP counts in its
+     * hub). Any to any: the mean over the site's pairs, or, past {@link #MAX_RESTORED_PAIRS} PoP pairs, to the
+     * anchor. A PoP- or SRLG-diverse site's second PoP counts in its
      * access only; its second way into the backbone is not credited (conservative).
      */
     private static List<Design.SiteDesign> restored(
@@ -130,7 +150,7 @@ public final class Designer {
             DesignOptions options,
             List<Design.SiteDesign> designs,
             Site anchor,
-            Map<String, List<Homing.Tail>> tails,
+            String basis,
             java.util.function.Consumer<String> expired) {
         Restoration restoration = new Restoration(network, options.availability());
         double pop = options.availability().popAvailability();
@@ -151,7 +171,7 @@ public final class Designer {
                 designs.stream().filter(d -> !d.refused()).toList();
         List<Design.SiteDesign> hubs =
                 accepted.stream().filter(d -> d.site().role() == SiteRole.HUB).toList();
-        if (hubs.isEmpty()) {
+        if (hubs.isEmpty() || basis.equals(Design.TO_ANCHOR)) {
             hubs = accepted.stream().filter(d -> d.site() == anchor).toList();
         }
         Availability elements = new Availability(network, options.availability());
@@ -164,7 +184,7 @@ public final class Designer {
             PopId mine = d.tails().get(0).pop();
             double access = access(elements, d.site(), d.tails());
             double b;
-            if (options.topology() == Topology.HUB_SPOKE) {
+            if (!basis.equals(Design.MEAN_OVER_PAIRS)) {
                 double down = 0;
                 for (Design.SiteDesign h : hubs) {
                     if (h != d) {

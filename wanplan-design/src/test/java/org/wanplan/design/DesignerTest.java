@@ -83,6 +83,32 @@ class DesignerTest {
     }
 
     @Test
+    void a_large_any_to_any_design_is_measured_to_the_anchor() throws Exception {
+        Network euro = org.wanplan.io.builtin.BuiltinNetworks.load("euro350").orElseThrow();
+        AvailabilityModel m = AvailabilityModel.defaults();
+        // one site on each of the first 80 PoPs: 3,160 PoP pairs, over the 3,000 the mean is computed for
+        List<Site> sites = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            var at = euro.pops().get(i).location().orElseThrow();
+            sites.add(site(
+                    "s" + i, at.latitude(), at.longitude(), SiteRole.SPOKE, i == 0 ? 1000 : 100, Resilience.SINGLE));
+        }
+        Design big = Designer.design(euro, sites, DesignOptions.defaults(Topology.ANY_TO_ANY));
+        assertThat(big.availabilityBasis()).isEqualTo(Design.TO_ANCHOR);
+        org.wanplan.routing.availability.Restoration r = new org.wanplan.routing.availability.Restoration(euro, m);
+        double pop = m.popAvailability();
+        for (int i : new int[] {1, 40, 79}) {
+            // a 0 km tail on its PoP: the PoP, times the backbone to the anchor's PoP without the two end PoPs
+            double expected = pop
+                    * r.pair(euro.pops().get(i).id(), euro.pops().get(0).id()).availability()
+                    / (pop * pop);
+            assertThat(big.sites().get(i).availability()).isCloseTo(expected, within(1e-15));
+        }
+        Design small = Designer.design(euro, sites.subList(0, 20), DesignOptions.defaults(Topology.ANY_TO_ANY));
+        assertThat(small.availabilityBasis()).isEqualTo(Design.MEAN_OVER_PAIRS);
+    }
+
+    @Test
     void with_restoration_a_chain_is_its_only_path_and_a_ring_survives_one_cut() throws Exception {
         AvailabilityModel m = AvailabilityModel.defaults();
         List<Site> sites = List.of(
