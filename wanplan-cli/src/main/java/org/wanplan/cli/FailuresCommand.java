@@ -85,6 +85,31 @@ final class FailuresCommand implements Callable<Integer> {
             description = "rows per table (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(
+            names = "--order",
+            defaultValue = "1",
+            paramLabel = "K",
+            description = "1: every single failure; 2: every unordered pair of them, without the pairs one element"
+                    + " already implies (a PoP and its own spans, an SRLG and its members) (default: ${DEFAULT-VALUE})")
+    int order;
+
+    @Option(
+            names = "--kinds",
+            defaultValue = "span,pop,srlg",
+            paramLabel = "K,…",
+            description = "which elements fail: span, pop, srlg (default: ${DEFAULT-VALUE})")
+    String kinds;
+
+    @Option(names = "--sample", paramLabel = "N", description = "evaluate N scenarios drawn at random (seeded)")
+    Integer sample;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "seed of --sample (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -102,11 +127,34 @@ final class FailuresCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--gravity must be > 0, was " + traffic.gravityGbps);
         }
+        if (order != 1 && order != 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--order must be 1 or 2, was " + order);
+        }
+        if (sample != null && sample < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be ≥ 1, was " + sample);
+        }
+        java.util.Set<FailureScenario.Kind> chosen = java.util.EnumSet.noneOf(FailureScenario.Kind.class);
+        for (String k : kinds.split(",")) {
+            switch (k.strip()) {
+                case "span" -> chosen.add(FailureScenario.Kind.SPAN);
+                case "pop" -> chosen.add(FailureScenario.Kind.POP);
+                case "srlg" -> chosen.add(FailureScenario.Kind.SRLG);
+                default ->
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--kinds takes span, pop and srlg, was '" + k.strip() + "'");
+            }
+        }
         Network n = Networks.load(network);
         List<Demand> demands = demands(n);
-        List<FailureScenario> scenarios = new ArrayList<>(FailureScenario.singles(n));
+        List<FailureScenario> scenarios =
+                order == 1 ? FailureScenario.singles(n, chosen) : FailureScenario.pairs(n, chosen);
+        if (sample != null) {
+            scenarios = FailureScenario.sample(scenarios, sample, seed);
+        }
         if (scenarioFile != null) {
-            scenarios.addAll(ScenarioFile.read(scenarioFile, n));
+            List<FailureScenario> all = new ArrayList<>(scenarios);
+            all.addAll(ScenarioFile.read(scenarioFile, n));
+            scenarios = all;
         }
         FailureSweep sweep = FailureSweep.prepare(n, demands, new FailureSweep.Options(m, protection, top));
         Placement.Result base = sweep.baseline();
@@ -151,6 +199,7 @@ final class FailuresCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         o.put("network", n.name());
+        o.put("order", order);
         o.put("scenarioCount", scenarios.size());
         o.put("demandCount", base.placed().size() + base.unplaced().size());
         o.put("placed", base.placed().size());

@@ -190,6 +190,31 @@ class RoutingCommandsTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void failures_of_order_two_sweep_pairs_and_sample_them() throws Exception {
+        JsonNode spans = json(NetworkCommandTest.run(
+                "failures", "sparse", "--gravity", "1000", "--order", "2", "--kinds", "span", "--json"));
+        int m = org.wanplan.io.builtin.BuiltinNetworks.load("sparse")
+                .orElseThrow()
+                .spans()
+                .size();
+        assertThat(spans.path("order").asInt()).isEqualTo(2);
+        assertThat(spans.path("scenarioCount").asInt()).isEqualTo(m * (m - 1) / 2); // two spans never imply each other
+        assertThat(spans.path("scenarios").get(0).path("scenario").asText()).contains(" + ");
+        JsonNode sampled = json(NetworkCommandTest.run(
+                "failures", "euro350", "--gravity", "1000", "--order", "2", "--sample", "50", "--seed", "7", "--json"));
+        assertThat(sampled.path("scenarioCount").asInt()).isEqualTo(50);
+        for (String[] bad : new String[][] {
+            {"failures", "sparse", "--gravity", "10", "--order", "3"},
+            {"failures", "sparse", "--gravity", "10", "--kinds", "span,duct"},
+            {"failures", "sparse", "--gravity", "10", "--order", "2", "--sample", "0"}
+        }) {
+            assertThat(NetworkCommandTest.run(bad).exit())
+                    .as(String.join(" ", bad))
+                    .isEqualTo(2);
+        }
+    }
+
     /** One scenario per span, PoP and SRLG of the network. */
     private static int singleFailures(String name) {
         org.wanplan.model.Network n =

@@ -246,7 +246,7 @@ final class Dijkstra {
         }
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2; // a 4-ary heap: shallower than a binary one, fewer moves per push
             if (heapKey[parent] <= key) {
                 break;
             }
@@ -266,12 +266,16 @@ final class Dijkstra {
             int node = heapNode[size];
             int i = 0;
             while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
+                int first = 4 * i + 1;
+                if (first >= size) {
                     break;
                 }
-                if (child + 1 < size && heapKey[child + 1] < heapKey[child]) {
-                    child++;
+                int child = first;
+                int last = Math.min(first + 4, size);
+                for (int c = first + 1; c < last; c++) {
+                    if (heapKey[c] < heapKey[child]) {
+                        child = c;
+                    }
                 }
                 if (heapKey[child] >= key) {
                     break;

@@ -61,4 +61,104 @@ public record FailureScenario(String name, Kind kind, Mask down) {
         }
         return all;
     }
+
+    /** The single failures of the chosen {@code kinds} (SPAN, POP, SRLG), in {@link #singles} order. */
+    public static List<FailureScenario> singles(Network n, java.util.Set<Kind> kinds) {
+        return singles(n).stream().filter(sc -> kinds.contains(sc.kind())).toList();
+    }
+
+    /**
+     * Every unordered pair of the single failures of the chosen {@code kinds}, generated when asked for (the
+     * list holds two ints a pair, not the scenarios). A pair one element already implies is left out: an
+     * element implies another when everything the other takes down, it takes down too — a PoP takes its own
+     * spans (and an SRLG whose spans all end at it), an SRLG takes its member spans, and two SRLGs of the same
+     * spans imply each other. Pairs are in (i, j) order of the singles, i &lt; j.
+     */
+    public static List<FailureScenario> pairs(Network n, java.util.Set<Kind> kinds) {
+        List<FailureScenario> singles = singles(n, kinds);
+        int m = singles.size();
+        java.util.BitSet[] spans = new java.util.BitSet[m];
+        java.util.BitSet[] pops = new java.util.BitSet[m];
+        for (int i = 0; i < m; i++) {
+            Mask mask = singles.get(i).down();
+            spans[i] = mask.spanBits();
+            pops[i] = mask.popBits();
+            for (int p = pops[i].nextSetBit(0); p >= 0; p = pops[i].nextSetBit(p + 1)) {
+                for (int s : n.incidentSpanIndices(p)) {
+                    spans[i].set(s);
+                }
+            }
+        }
+        long[] packed = new long[16];
+        int size = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                if (covers(spans[i], pops[i], spans[j], pops[j]) || covers(spans[j], pops[j], spans[i], pops[i])) {
+                    continue;
+                }
+                if (size == packed.length) {
+                    packed = java.util.Arrays.copyOf(packed, packed.length * 2);
+                }
+                packed[size++] = (long) i << 32 | j;
+            }
+        }
+        long[] pairs = java.util.Arrays.copyOf(packed, size);
+        return new java.util.AbstractList<>() {
+            @Override
+            public FailureScenario get(int k) {
+                FailureScenario a = singles.get((int) (pairs[k] >>> 32));
+                FailureScenario b = singles.get((int) pairs[k]);
+                return new FailureScenario(
+                        a.name() + " + " + b.name(), Kind.MULTI, a.down().and(b.down()));
+            }
+
+            @Override
+            public int size() {
+                return pairs.length;
+            }
+        };
+    }
+
+    /** Whether (spans a, pops a) takes down everything (spans b, pops b) does. */
+    private static boolean covers(
+            java.util.BitSet spansA, java.util.BitSet popsA, java.util.BitSet spansB, java.util.BitSet popsB) {
+        java.util.BitSet s = (java.util.BitSet) spansB.clone();
+        s.andNot(spansA);
+        if (!s.isEmpty()) {
+            return false;
+        }
+        java.util.BitSet p = (java.util.BitSet) popsB.clone();
+        p.andNot(popsA);
+        return p.isEmpty();
+    }
+
+    /**
+     * {@code count} of {@code scenarios} drawn without replacement by a seeded generator, in list order (all of
+     * them when there are no more).
+     */
+    public static List<FailureScenario> sample(List<FailureScenario> scenarios, int count, long seed) {
+        int n = scenarios.size();
+        if (count >= n) {
+            return scenarios;
+        }
+        // Floyd's algorithm: count distinct indices in O(count)
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int j = n - count; j < n; j++) {
+            int t = random.nextInt(j + 1);
+            chosen.add(chosen.contains(t) ? j : t);
+        }
+        int[] sorted = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new java.util.AbstractList<>() {
+            @Override
+            public FailureScenario get(int k) {
+                return scenarios.get(sorted[k]);
+            }
+
+            @Override
+            public int size() {
+                return sorted.length;
+            }
+        };
+    }
 }

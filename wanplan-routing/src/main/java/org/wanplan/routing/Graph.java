@@ -20,6 +20,8 @@ final class Graph {
     final int[] arcTo;
     /** Weight of each span in {@link #metric}; NaN when the span cannot be weighed. */
     final double[] weight;
+    /** The sum of each span's two end PoPs: one end is the sum less the other (hot in the failure sweep). */
+    private final int[] endSum;
 
     Graph(Network network, Metric metric) {
         this.network = network;
@@ -30,6 +32,10 @@ final class Graph {
         this.arcSpan = new int[2 * m];
         this.arcTo = new int[2 * m];
         this.weight = new double[m];
+        this.endSum = new int[m];
+        for (int s = 0; s < m; s++) {
+            endSum[s] = network.endA(s) + network.endB(s);
+        }
         for (int v = 0; v < n; v++) {
             offset[v + 1] = offset[v] + network.incidentSpanIndices(v).length;
         }
@@ -48,6 +54,6 @@ final class Graph {
     }
 
     int other(int span, int end) {
-        return network.endA(span) == end ? network.endB(span) : network.endA(span);
+        return endSum[span] - end;
     }
 }

@@ -82,10 +82,59 @@ class FailureSweepTest {
     @Test
     void the_incremental_sweep_equals_the_naive_one_on_euro350() {
         Network n = withoutTies(BuiltinNetworks.load("euro350").orElseThrow());
+        assertSweepIsNaive(n, FailureScenario.singles(n));
+    }
+
+    /** Order 2, the pairs generated lazily: a seeded sample of 400 of them against the same naive re-placement. */
+    @Test
+    void the_double_failure_sweep_equals_the_naive_one_on_a_sample_of_euro350_pairs() {
+        Network n = withoutTies(BuiltinNetworks.load("euro350").orElseThrow());
+        List<FailureScenario> pairs = FailureScenario.pairs(
+                n,
+                java.util.EnumSet.of(FailureScenario.Kind.SPAN, FailureScenario.Kind.POP, FailureScenario.Kind.SRLG));
+        List<FailureScenario> sample = FailureScenario.sample(pairs, 400, 15);
+        assertThat(sample).hasSize(400);
+        assertThat(FailureScenario.sample(pairs, 400, 15))
+                .extracting(FailureScenario::name)
+                .isEqualTo(sample.stream().map(FailureScenario::name).toList()); // seeded: the same draw
+        assertThat(sample)
+                .allMatch(sc ->
+                        sc.kind() == FailureScenario.Kind.MULTI && sc.name().contains(" + "));
+        assertSweepIsNaive(n, sample);
+    }
+
+    @Test
+    void pairs_leave_out_what_one_element_already_implies() throws Exception {
+        // triangle a b c, SRLG g over ab and bc: 3 spans + 3 PoPs + 1 SRLG = 7 singles, 21 pairs. Implied, by
+        // hand: each PoP with its two spans (6), g with its two spans (2), PoP b with g (both g's spans end at
+        // b) (1): 12 pairs left
+        Network tri = Network.builder("tri")
+                .srlg(org.wanplan.model.Srlg.of("g", org.wanplan.model.SrlgKind.DUCT, "g"))
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .pop(Pop.of("c", "C", 1, 0))
+                .span(Span.of("ab", "a", "b", 100, 10).withSrlgs(List.of(org.wanplan.model.SrlgId.of("g"))))
+                .span(Span.of("bc", "b", "c", 100, 10).withSrlgs(List.of(org.wanplan.model.SrlgId.of("g"))))
+                .span(Span.of("ca", "c", "a", 100, 10))
+                .build();
+        var all = java.util.EnumSet.of(FailureScenario.Kind.SPAN, FailureScenario.Kind.POP, FailureScenario.Kind.SRLG);
+        List<String> names = FailureScenario.pairs(tri, all).stream()
+                .map(FailureScenario::name)
+                .toList();
+        assertThat(names)
+                .hasSize(12)
+                .doesNotContain("span ab + pop a", "span ab + srlg g", "pop b + srlg g")
+                .contains("span ab + span bc", "span ca + srlg g", "pop a + pop b", "pop a + srlg g");
+        // only spans: the three pairs of spans
+        assertThat(FailureScenario.pairs(tri, java.util.EnumSet.of(FailureScenario.Kind.SPAN)))
+                .extracting(FailureScenario::name)
+                .containsExactly("span ab + span bc", "span ab + span ca", "span bc + span ca");
+    }
+
+    private static void assertSweepIsNaive(Network n, List<FailureScenario> scenarios) {
         Router router = Router.of(n, Metric.LATENCY);
         List<Demand> demands = Gravity.fromPopulation(n, 5_000, 600);
         Placement.Result base = Placement.place(router, demands, Optional.empty(), false);
-        List<FailureScenario> scenarios = FailureScenario.singles(n);
         FailureReport fast = FailureSweep.of(router, base, scenarios.size())
                 .sweep(scenarios, k -> {})
                 .report();
