@@ -90,11 +90,22 @@ public record Quote(
                 case SRLG_DIVERSE -> book.srlgDiversePct();
             };
             if (surcharge.signum() > 0) {
+                // the option on the access tier; a second off-net tail is charged on its own length below
                 lines.add(line(
                         s,
                         "resilience " + s.resilience().label(),
-                        accessNrc.multiply(surcharge).divide(HUNDRED),
-                        access.multiply(surcharge).divide(HUNDRED)));
+                        tier.accessNrc().multiply(surcharge).divide(HUNDRED),
+                        tier.accessMrc().multiply(surcharge).divide(HUNDRED)));
+            }
+            if (d.tails().size() > 1 && !d.tails().get(1).onNet()) {
+                Homing.Tail second = d.tails().get(1);
+                PriceBook.Band band = book.band(second.km());
+                lines.add(line(
+                        s,
+                        "second tail off-net to " + second.pop() + ", " + fmt(Math.round(second.km() * 10) / 10.0)
+                                + " km",
+                        band.nrc(),
+                        band.mrc()));
             }
             lines.add(line(s, "management and installation", book.installNrc(), book.managementMrc()));
         }

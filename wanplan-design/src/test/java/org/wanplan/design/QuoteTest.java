@@ -49,14 +49,18 @@ class QuoteTest {
     }
 
     @Test
-    void an_off_net_srlg_diverse_site_pays_the_distance_band_and_the_surcharge() {
+    void an_off_net_srlg_diverse_site_pays_the_distance_band_the_surcharge_and_its_second_tail() {
         // 1 Gbps tier: access 900 + off-net 50-200 km band 800 = 1,700 MRC, NRC 1,000 + 3,000 = 4,000;
-        // SRLG-diverse +120 %: 2,040 MRC, 4,800 NRC; port 400; real-time 50 % at 25 % + business 50 % at
-        // 10 %: 400 × (12.5 + 5) % = 70; management 45, installation 1,500
+        // SRLG-diverse +120 % of the access tier: 1,080 MRC, 1,200 NRC; the second tail, 120 km off-net, its
+        // own band: 800 MRC, 3,000 NRC; port 400; real-time 50 % at 25 % + business 50 % at 10 %: 400 × (12.5
+        // + 5) % = 70; management 45, installation 1,500
         Quote q = Quote.of(
                 design(List.of(designed("s", 1000, 50, 50, Resilience.SRLG_DIVERSE, 120))), PriceBook.defaults());
-        assertThat(q.mrc()).isEqualByComparingTo("4255"); // 1700 + 400 + 70 + 2040 + 45
-        assertThat(q.nrc()).isEqualByComparingTo("10300"); // 4000 + 4800 + 1500
+        assertThat(q.mrc()).isEqualByComparingTo("4095"); // 1700 + 400 + 70 + 1080 + 800 + 45
+        assertThat(q.nrc()).isEqualByComparingTo("9700"); // 4000 + 1200 + 3000 + 1500
+        assertThat(q.lines())
+                .extracting(Quote.Line::item)
+                .anyMatch(i -> i.startsWith("second tail off-net to p, 120 km"));
     }
 
     @Property(tries = 300, seed = "20261129")

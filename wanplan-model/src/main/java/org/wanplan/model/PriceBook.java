@@ -15,7 +15,8 @@ import java.util.List;
  * @param offNetBands extra monthly charge for an off-net leased tail by tail km, ascending
  * @param realtimeUpliftPct port uplift at 100 % real-time (scaled by the real-time share)
  * @param businessUpliftPct port uplift at 100 % business
- * @param dualAccessPct, popDiversePct, srlgDiversePct access surcharges of the resilience options
+ * @param dualAccessPct, popDiversePct, srlgDiversePct surcharges of the resilience options on the access tier;
+ *     a second tail that is off-net pays its own distance band besides
  */
 public record PriceBook(
         String currency,
