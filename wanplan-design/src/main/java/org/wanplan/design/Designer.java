@@ -39,8 +39,9 @@ import org.wanplan.routing.availability.Restoration;
  *       backbone path to the anchor (spans, their SRLGs and transit PoPs; both paths in parallel for
  *       SRLG-diverse sites), with the routing engine's {@link Availability} model.
  *   <li>Traffic: gravity on access bandwidth, T_ij = A_i · A_j / ΣA ÷ subscription ratio, for the pairs
- *       the topology lets talk, on the lowest-latency backbone path between their primary PoPs that has the
- *       bandwidth left (CSPF, pairs in input order), or the lowest-latency path when none has.
+ *       the topology lets talk, summed per pair of primary PoPs and placed once per PoP pair (in order of
+ *       first appearance) on the lowest-latency backbone path that has the bandwidth left (CSPF), or the
+ *       lowest-latency path when none has: one search per PoP pair, never one per site pair.
  *   <li>Latency: CE-to-CE round trip = 2 × (fibre delay over both tails and the backbone path + a
  *       per-PoP allowance for every PoP crossed), checked against each class's target.
  * </ol>
@@ -83,8 +84,18 @@ public final class Designer {
         double totalGbps = accepted.stream()
                 .mapToDouble(d -> d.site().bandwidthMbps() / 1000)
                 .sum();
+        // the traffic of every talking site pair, summed per pair of primary PoPs (in order of first
+        // appearance), is placed once per PoP pair; each site pair's round trip is its tails plus that path
         List<Design.PairLatency> latency = new ArrayList<>();
         Map<SpanId, Double> load = new LinkedHashMap<>();
+        Map<String, Integer> bundleOf = new java.util.HashMap<>();
+        List<PopId[]> bundleEnds = new ArrayList<>();
+        List<Double> bundleGbps = new ArrayList<>();
+        int[] pairI = new int[16];
+        int[] pairJ = new int[16];
+        int[] pairBundle = new int[16];
+        double[] pairGbps = new double[16];
+        int pairs = 0;
         for (int i = 0; i < accepted.size(); i++) {
             for (int j = i + 1; j < accepted.size(); j++) {
                 Design.SiteDesign a = accepted.get(i);
@@ -92,8 +103,8 @@ public final class Designer {
                 if (!options.topology().talks(a.site(), b.site())) {
                     continue;
                 }
-                if ((latency.size() & 255) == 0) {
-                    expired.accept("routing site pair " + latency.size());
+                if ((pairs & 4095) == 0) {
+                    expired.accept("grouping site pair " + pairs);
                 }
                 double gbps = a.site().bandwidthMbps()
                         / 1000
@@ -101,8 +112,49 @@ public final class Designer {
                         / 1000
                         / totalGbps
                         / options.subscriptionRatio();
-                latency.add(pair(network, router, a, b, gbps, options, load));
+                PopId pa = a.tails().get(0).pop();
+                PopId pb = b.tails().get(0).pop();
+                String key = pa.value().compareTo(pb.value()) < 0
+                        ? pa.value() + "|" + pb.value()
+                        : pb.value() + "|" + pa.value(); // one bundle either way: round trips are symmetric
+                Integer k = bundleOf.get(key);
+                if (k == null) {
+                    k = bundleEnds.size();
+                    bundleOf.put(key, k);
+                    bundleEnds.add(new PopId[] {pa, pb});
+                    bundleGbps.add(0.0);
+                }
+                bundleGbps.set(k, bundleGbps.get(k) + gbps);
+                if (pairs == pairI.length) {
+                    pairI = java.util.Arrays.copyOf(pairI, pairs * 2);
+                    pairJ = java.util.Arrays.copyOf(pairJ, pairs * 2);
+                    pairBundle = java.util.Arrays.copyOf(pairBundle, pairs * 2);
+                    pairGbps = java.util.Arrays.copyOf(pairGbps, pairs * 2);
+                }
+                pairI[pairs] = i;
+                pairJ[pairs] = j;
+                pairBundle[pairs] = k;
+                pairGbps[pairs] = gbps;
+                pairs++;
             }
+        }
+        Path[] bundlePath = new Path[bundleEnds.size()];
+        for (int k = 0; k < bundlePath.length; k++) {
+            if ((k & 63) == 0) {
+                expired.accept("routing PoP pair " + k);
+            }
+            PopId pa = bundleEnds.get(k)[0];
+            PopId pb = bundleEnds.get(k)[1];
+            double gbps = bundleGbps.get(k);
+            Path path = pa.equals(pb)
+                    ? new Path(List.of(pa), List.of(), 0, 0, 0)
+                    : route(network, router, pa, pb, gbps, load);
+            path.spans().forEach(sp -> load.merge(sp, gbps, Double::sum));
+            bundlePath[k] = path;
+        }
+        for (int q = 0; q < pairs; q++) {
+            latency.add(pair(
+                    accepted.get(pairI[q]), accepted.get(pairJ[q]), bundlePath[pairBundle[q]], pairGbps[q], options));
         }
         if (!options.restoration()) {
             return new Design(network.name(), options.topology(), designs, latency, load, Design.STATIC_PATH);
@@ -341,21 +393,11 @@ public final class Designer {
     }
 
     private static Design.PairLatency pair(
-            Network n,
-            Router router,
-            Design.SiteDesign a,
-            Design.SiteDesign b,
-            double gbps,
-            DesignOptions o,
-            Map<SpanId, Double> load) {
-        PopId pa = a.tails().get(0).pop();
-        PopId pb = b.tails().get(0).pop();
-        Path path = pa.equals(pb) ? new Path(List.of(pa), List.of(), 0, 0, 0) : route(n, router, pa, pb, gbps, load);
+            Design.SiteDesign a, Design.SiteDesign b, Path path, double gbps, DesignOptions o) {
         double oneWay = Fibre.latencyMs(a.tails().get(0).km() + b.tails().get(0).km())
                 + path.latencyMs()
                 + path.pops().size() * o.perHopMs();
         double rtt = 2 * oneWay;
-        path.spans().forEach(s -> load.merge(s, gbps, Double::sum));
         return new Design.PairLatency(
                 a.site().id(),
                 b.site().id(),
