@@ -69,7 +69,8 @@ final class HtmlReport {
         }
         out.write("<h2>Map</h2>\n");
         map(out, n, d, waves);
-        out.write("<h2>Sites</h2>\n<table><tr><th>site</th><th>PoPs</th><th>tail km</th><th>on-net</th>"
+        out.write("<h2>Sites</h2>\n<p>Availability measured " + esc(basis(d.availabilityBasis())) + ".</p>\n"
+                + "<table><tr><th>site</th><th>PoPs</th><th>tail km</th><th>on-net</th>"
                 + "<th>availability</th><th>NRC</th><th>MRC</th></tr>\n");
         for (Design.SiteDesign s : d.sites()) {
             out.write("<tr><td>" + esc(s.site().id()) + "</td><td>"
@@ -147,6 +148,15 @@ final class HtmlReport {
 
     private static String name(Network n, String pop) {
         return n.pop(org.wanplan.model.PopId.of(pop)).map(Pop::name).orElse(pop);
+    }
+
+    private static String basis(String b) {
+        return switch (b) {
+            case Design.EVERY_HUB -> "to every hub, with restoration";
+            case Design.MEAN_OVER_PAIRS -> "as the mean over each site's pairs, with restoration";
+            case Design.TO_ANCHOR -> "to the anchor site, with restoration";
+            default -> "on the static path to the anchor site";
+        };
     }
 
     private static void heatMap(Writer out, Design d) throws IOException {

@@ -168,7 +168,8 @@ class DesignCommandTest {
                 .contains("<svg")
                 .contains("Round-trip latency")
                 .contains("Quote")
-                .contains("The same customer on two networks");
+                .contains("The same customer on two networks")
+                .contains("Availability measured to every hub, with restoration.");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script"); // offline
         // every site of the sample appears in the site table
         for (String line : Files.readAllLines(sample("french-retailer.csv")).subList(1, 121)) {

@@ -135,6 +135,12 @@ class UiBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#comparison thead th")))
                 .extracting(WebElement::getText)
                 .containsExactly("Figure", "euro350", "sparse");
+        // hub and spoke: each site's availability is measured to every hub, with restoration, as the API says
+        assertThat(design.get("availabilityBasis").asText()).isEqualTo("every-hub");
+        assertThat(driver.findElement(By.id("availability")).getAttribute("data-basis"))
+                .isEqualTo("every-hub");
+        assertThat(driver.findElement(By.cssSelector("#availability caption")).getAttribute("textContent"))
+                .contains("to every hub, with restoration");
         shot("02-design");
         checkConsole();
 

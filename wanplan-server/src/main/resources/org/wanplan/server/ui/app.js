@@ -322,6 +322,11 @@ function showDesign(d) {
   }
   showComparison(d);
   showLatency(d);
+  const basis = { 'every-hub': 'to every hub, with restoration', 'mean-over-pairs': 'mean over its pairs, with restoration',
+    'to-anchor': 'to the anchor site, with restoration', 'static-path-to-anchor': 'static path to the anchor site' };
+  $('availability').querySelector('caption').textContent = 'Predicted availability, lowest first: '
+    + (basis[d.availabilityBasis] || d.availabilityBasis || 'static path to the anchor site');
+  $('availability').dataset.basis = d.availabilityBasis || '';
   tb = clearBody($('availability'));
   for (const s of [...d.sites].sort((a, b) => (a.availability || 0) - (b.availability || 0))) {
     const tr = document.createElement('tr');
