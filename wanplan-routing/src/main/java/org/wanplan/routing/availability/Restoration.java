@@ -250,17 +250,40 @@ public final class Restoration {
         return dp[3 * 4 + 3];
     }
 
+    /** Samples a chunk of the Monte Carlo draws; chunk k draws from its own generator, seeded by (seed, k). */
+    public static final int CHUNK = 1 << 16;
+
     /**
      * A seeded Monte Carlo over every element's state with rerouting: the fraction of draws in which a path
-     * is left between the ends, with its 99.9 % Wilson interval.
+     * is left between the ends, with its 99.9 % Wilson interval. The draws come in chunks of {@value #CHUNK},
+     * each from a generator seeded by the seed and the chunk's number, evaluated in parallel on all cores:
+     * the answer depends on the seed and the sample count only, not on the cores or the engine.
      */
     public Availability.Estimate monteCarlo(PopId a, PopId b, int samples, long seed) {
         int ia = network.indexOf(a);
         int ib = network.indexOf(b);
+        int chunks = (samples + CHUNK - 1) / CHUNK;
+        long good = java.util.stream.IntStream.range(0, chunks)
+                .parallel()
+                .mapToLong(k -> upDraws(ia, ib, Math.min(CHUNK, samples - k * CHUNK), chunkSeed(seed, k)))
+                .sum();
+        return Availability.Estimate.wilson(good, samples, 3.2905);
+    }
+
+    /** The seed of chunk {@code k}: the SplitMix64 finaliser of seed and chunk number, so chunks are apart. */
+    static long chunkSeed(long seed, int k) {
+        long z = seed + 0x9E3779B97F4A7C15L * (k + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** How many of {@code draws} states, drawn from {@code seed}, leave a path between the ends. */
+    private long upDraws(int ia, int ib, int draws, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         BitSet state = new BitSet(u.length);
         long good = 0;
-        for (int n = 0; n < samples; n++) {
+        for (int n = 0; n < draws; n++) {
             state.clear();
             for (int e = 0; e < u.length; e++) {
                 if (random.nextDouble() < u[e]) {
@@ -271,7 +294,7 @@ public final class Restoration {
                 good++;
             }
         }
-        return Availability.Estimate.wilson(good, samples, 3.2905);
+        return good;
     }
 
     /** The unavailability of every element, spans then PoPs then SRLGs (for tests and reports). */

@@ -172,6 +172,26 @@ class RestorationTest {
         assertThat(inside).isGreaterThanOrEqualTo(118); // 99.9 % intervals: a miss or two in 120 is chance
     }
 
+    @Test
+    void the_monte_carlo_gives_the_same_answer_on_one_core_or_many() throws Exception {
+        Network n = random(new Random(42));
+        Restoration r = new Restoration(n, HIGH);
+        PopId a = n.pops().get(0).id();
+        PopId b = n.pops().get(n.pops().size() - 1).id();
+        int samples = 3 * Restoration.CHUNK + 1234; // four chunks, the last one short
+        Availability.Estimate many = r.monteCarlo(a, b, samples, 99);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            Availability.Estimate single =
+                    one.submit(() -> r.monteCarlo(a, b, samples, 99)).get();
+            assertThat(single).isEqualTo(many);
+        } finally {
+            one.shutdown();
+        }
+        assertThat(many.samples()).isEqualTo(samples);
+        assertThat(r.monteCarlo(a, b, samples, 100)).isNotEqualTo(many); // another seed, other draws
+    }
+
     /** 5–6 PoPs, a ring plus 1–4 chords, one SRLG over two spans; at most 15 elements for full enumeration. */
     private static Network random(Random random) throws Exception {
         int pops = 5 + random.nextInt(2);
