@@ -36,7 +36,7 @@ public record Design(
 
     public Design {
         sites = List.copyOf(sites);
-        latency = List.copyOf(latency);
+        latency = latency instanceof Designer.PairList ? latency : List.copyOf(latency); // already immutable
         spanLoadGbps = Map.copyOf(spanLoadGbps);
     }
 

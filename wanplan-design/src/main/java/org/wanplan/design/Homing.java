@@ -1,7 +1,6 @@
 package org.wanplan.design;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.wanplan.model.Network;
 import org.wanplan.model.Pop;
@@ -69,13 +68,33 @@ public record Homing(
         // one PoP takes its second PoP across the border
         java.util.function.ToIntFunction<Pop> abroad = p ->
                 sameCountry && site.country().isPresent() && !p.countryCode().equals(site.country()) ? 1 : 0;
-        List<Pop> byDistance = network.pops().stream()
-                .filter(p -> p.location().isPresent())
-                .sorted(Comparator.comparingInt(abroad)
-                        .thenComparingDouble((Pop p) -> p.location().get().distanceKm(site.location()))
-                        .thenComparing(p -> p.id().value()))
-                .limit(2)
-                .toList();
+        // each PoP's distance once, then the two best by (abroad, distance, id): O(PoPs) a site
+        Pop first = null;
+        Pop second = null;
+        int firstAbroad = 0;
+        int secondAbroad = 0;
+        double firstKm = 0;
+        double secondKm = 0;
+        for (Pop p : network.pops()) {
+            if (p.location().isEmpty()) {
+                continue;
+            }
+            int ab = abroad.applyAsInt(p);
+            double km = p.location().get().distanceKm(site.location());
+            if (first == null || before(ab, km, p, firstAbroad, firstKm, first)) {
+                second = first;
+                secondAbroad = firstAbroad;
+                secondKm = firstKm;
+                first = p;
+                firstAbroad = ab;
+                firstKm = km;
+            } else if (second == null || before(ab, km, p, secondAbroad, secondKm, second)) {
+                second = p;
+                secondAbroad = ab;
+                secondKm = km;
+            }
+        }
+        List<Pop> byDistance = first == null ? List.of() : second == null ? List.of(first) : List.of(first, second);
         if (byDistance.isEmpty()) {
             throw new IllegalArgumentException(network.name() + " has no located PoP to home " + site.id() + " on");
         }
@@ -87,6 +106,17 @@ public record Homing(
             tails.add(tail(byDistance.get(1), site));
         }
         return tails;
+    }
+
+    /** Whether (abroad, km, pop) comes before (abroad', km', pop'): home country first, then nearer, then id. */
+    private static boolean before(int abroad, double km, Pop pop, int abroad2, double km2, Pop pop2) {
+        if (abroad != abroad2) {
+            return abroad < abroad2;
+        }
+        if (km != km2) {
+            return km < km2;
+        }
+        return pop.id().value().compareTo(pop2.id().value()) < 0;
     }
 
     private Tail tail(Pop pop, Site site) {
