@@ -1,6 +1,5 @@
 package org.wanplan.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,12 +40,23 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "also write a self-contained HTML report")
     Path report;
 
+    @Option(
+            names = "--max-pairs",
+            paramLabel = "N",
+            defaultValue = "10000",
+            description = "round trips listed in the JSON, the worst first when there are more; latencySummary"
+                    + " counts every pair (default: ${DEFAULT-VALUE})")
+    int maxPairs;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Topology t = inputs.topology(spec);
+        if (maxPairs < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-pairs must be ≥ 0, was " + maxPairs);
+        }
         Network n = Networks.load(network);
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
@@ -57,17 +67,13 @@ final class DesignCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Options.printJson(out, json(d, q));
+            // the same view as the API's (see DesignView), the worst --max-pairs round trips listed
+            Options.printJson(out, Options.JSON.valueToTree(DesignView.of(d, q, maxPairs)));
         } else {
             text(out, d, q);
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The design as {@code --json} prints it: the same view as the API's (see {@link DesignView}). */
-    static ObjectNode json(Design d, Quote q) {
-        return Options.JSON.valueToTree(DesignView.of(d, q));
     }
 
     private static void text(PrintWriter w, Design d, Quote q) {

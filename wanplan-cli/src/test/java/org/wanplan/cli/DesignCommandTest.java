@@ -142,6 +142,37 @@ class DesignCommandTest {
     }
 
     @Test
+    void design_json_lists_the_worst_max_pairs_and_counts_them_all() throws Exception {
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "design",
+                "euro350",
+                "--sites",
+                sample("euro-manufacturer.csv").toString(),
+                "--topology",
+                "any-to-any",
+                "--json",
+                "--max-pairs",
+                "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        int sites = j.path("sites").size();
+        assertThat(j.path("latencySummary").path("pairs").asLong()).isEqualTo((long) sites * (sites - 1) / 2);
+        assertThat(j.path("latency")).hasSize(3);
+        assertThat(j.path("latency").get(0).path("rttMs").asDouble())
+                .isEqualTo(j.path("latencySummary").path("maxRttMs").asDouble())
+                .isGreaterThanOrEqualTo(j.path("latency").get(2).path("rttMs").asDouble());
+        assertThat(NetworkCommandTest.run(
+                                "design",
+                                "euro350",
+                                "--sites",
+                                sample("euro-manufacturer.csv").toString(),
+                                "--max-pairs",
+                                "-1")
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
     void a_bad_site_list_is_reported_and_nothing_designed() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), """
                 id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience

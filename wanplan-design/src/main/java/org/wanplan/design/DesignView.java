@@ -118,6 +118,9 @@ public record DesignView(
      */
     public static DesignView of(Design d, Quote q, int maxPairs) {
         List<Design.PairLatency> all = d.latency();
+        if (all instanceof Designer.PairList pairs) {
+            return of(d, q, maxPairs, pairs);
+        }
         double[] rtt =
                 all.stream().mapToDouble(Design.PairLatency::rttMs).sorted().toArray();
         List<Design.PairLatency> listed = all.size() <= maxPairs
@@ -137,6 +140,54 @@ public record DesignView(
                 all.stream().filter(p -> !p.realtimeOk()).count(),
                 all.stream().filter(p -> !p.businessOk()).count(),
                 all.stream().filter(p -> !p.bestEffortOk()).count());
+        return view(d, q, listed, summary);
+    }
+
+    /**
+     * The same view from the designer's compact pairs: the figures from one array of round trips, the worst
+     * {@code maxPairs} found by a threshold (ties to the earlier pair), and a record made only for those listed.
+     */
+    private static DesignView of(Design d, Quote q, int maxPairs, Designer.PairList pairs) {
+        double[] rtts = pairs.rtts();
+        double[] sorted = rtts.clone();
+        java.util.Arrays.sort(sorted);
+        List<Design.PairLatency> listed;
+        if (rtts.length <= maxPairs) {
+            listed = pairs;
+        } else if (maxPairs == 0) {
+            listed = List.of();
+        } else {
+            double threshold = sorted[sorted.length - maxPairs];
+            List<Integer> above = new java.util.ArrayList<>();
+            List<Integer> at = new java.util.ArrayList<>();
+            for (int k = 0; k < rtts.length; k++) {
+                if (rtts[k] > threshold) {
+                    above.add(k);
+                } else if (rtts[k] == threshold) {
+                    at.add(k);
+                }
+            }
+            List<Integer> chosen = new java.util.ArrayList<>(above);
+            chosen.addAll(at.subList(0, Math.min(at.size(), maxPairs - above.size())));
+            chosen.sort(java.util.Comparator.comparingDouble((Integer k) -> -rtts[k])
+                    .thenComparingInt(k -> k));
+            listed = chosen.stream().map(pairs::get).toList();
+        }
+        DesignOptions o = pairs.options();
+        LatencySummary summary = new LatencySummary(
+                rtts.length,
+                listed.size(),
+                DesignFigures.percentile(sorted, 50),
+                DesignFigures.percentile(sorted, 90),
+                DesignFigures.percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                Designer.PairList.over(rtts, o.realtimeRttMs()),
+                Designer.PairList.over(rtts, o.businessRttMs()),
+                Designer.PairList.over(rtts, o.bestEffortRttMs()));
+        return view(d, q, listed, summary);
+    }
+
+    private static DesignView view(Design d, Quote q, List<Design.PairLatency> listed, LatencySummary summary) {
         Map<String, Double> load = new TreeMap<>();
         d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
         return new DesignView(

@@ -491,6 +491,21 @@ public final class Designer {
             return out;
         }
 
+        /** How many pairs miss a round-trip target of {@code ms}, from {@link #rtts()}. */
+        static long over(double[] rtts, double ms) {
+            long n = 0;
+            for (double r : rtts) {
+                if (r > ms) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        DesignOptions options() {
+            return o;
+        }
+
         @Override
         public Design.PairLatency get(int k) {
             Design.SiteDesign x = sites.get(a[k]);
