@@ -96,40 +96,43 @@ public final class Designer {
         int[] bundleOf = new int[popCount * popCount]; // by (min, max) PoP index; 0 = none yet, else k + 1
         List<PopId[]> bundleEnds = new ArrayList<>();
         double[] bundleGbps = new double[16];
-        int[] pairI = new int[16];
-        int[] pairJ = new int[16];
-        int[] pairBundle = new int[16];
-        double[] pairGbps = new double[16];
-        int pairs = 0;
-        // hub and spoke: a spoke talks to the hubs only, so its partners are the hubs after it (no scan of
-        // every site pair: 20,000 sites would be 200 million)
         int[] hubIndex = java.util.stream.IntStream.range(0, accepted.size())
                 .filter(i -> accepted.get(i).site().role() == SiteRole.HUB)
                 .toArray();
         boolean everyone = options.topology() == Topology.ANY_TO_ANY;
+        long siteCount = accepted.size();
+        long hubs = hubIndex.length;
+        long expected = everyone ? siteCount * (siteCount - 1) / 2 : hubs * (hubs - 1) / 2 + hubs * (siteCount - hubs);
+        if (expected > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(expected + " site pairs are more than a design holds");
+        }
+        int[] pairI = new int[(int) expected];
+        int[] pairJ = new int[(int) expected];
+        int[] pairBundle = new int[(int) expected];
+        double[] pairGbps = new double[(int) expected];
+        double[] siteGbps = new double[accepted.size()];
+        for (int i = 0; i < siteGbps.length; i++) {
+            siteGbps[i] = accepted.get(i).site().bandwidthMbps() / 1000;
+        }
+        double perPair = 1 / totalGbps / options.subscriptionRatio();
+        int pairs = 0;
+        // every site pair that talks, in (i, j) order: any to any, all of them; hub and spoke, a hub with
+        // every later site and a spoke with the later hubs (no scan of every pair: 20,000 sites would be 200
+        // million)
         for (int i = 0; i < accepted.size(); i++) {
             boolean hub = accepted.get(i).site().role() == SiteRole.HUB;
             int[] partners = everyone || hub ? null : hubIndex;
+            int from = partners == null ? i + 1 : 0;
             int count = partners == null ? accepted.size() : partners.length;
-            for (int t = 0; t < count; t++) {
+            for (int t = from; t < count; t++) {
                 int j = partners == null ? t : partners[t];
                 if (j <= i) {
-                    continue;
-                }
-                Design.SiteDesign a = accepted.get(i);
-                Design.SiteDesign b = accepted.get(j);
-                if (!options.topology().talks(a.site(), b.site())) {
                     continue;
                 }
                 if ((pairs & 65535) == 0) {
                     expired.accept("grouping site pair " + pairs);
                 }
-                double gbps = a.site().bandwidthMbps()
-                        / 1000
-                        * b.site().bandwidthMbps()
-                        / 1000
-                        / totalGbps
-                        / options.subscriptionRatio();
+                double gbps = siteGbps[i] * siteGbps[j] * perPair;
                 // one bundle either way: round trips are symmetric
                 int cell = Math.min(sitePop[i], sitePop[j]) * popCount + Math.max(sitePop[i], sitePop[j]);
                 int k = bundleOf[cell] - 1;
@@ -137,19 +140,14 @@ public final class Designer {
                     k = bundleEnds.size();
                     bundleOf[cell] = k + 1;
                     bundleEnds.add(new PopId[] {
-                        a.tails().get(0).pop(), b.tails().get(0).pop()
+                        accepted.get(i).tails().get(0).pop(),
+                        accepted.get(j).tails().get(0).pop()
                     });
                     if (k == bundleGbps.length) {
                         bundleGbps = java.util.Arrays.copyOf(bundleGbps, k * 2);
                     }
                 }
                 bundleGbps[k] += gbps;
-                if (pairs == pairI.length) {
-                    pairI = java.util.Arrays.copyOf(pairI, pairs * 2);
-                    pairJ = java.util.Arrays.copyOf(pairJ, pairs * 2);
-                    pairBundle = java.util.Arrays.copyOf(pairBundle, pairs * 2);
-                    pairGbps = java.util.Arrays.copyOf(pairGbps, pairs * 2);
-                }
                 pairI[pairs] = i;
                 pairJ[pairs] = j;
                 pairBundle[pairs] = k;
