@@ -155,6 +155,10 @@ public final class Designer {
                 pairs++;
             }
         }
+        double[] left = new double[network.spans().size()];
+        for (int sp = 0; sp < left.length; sp++) {
+            left[sp] = network.spans().get(sp).capacityGbps();
+        }
         Path[] bundlePath = new Path[bundleEnds.size()];
         for (int k = 0; k < bundlePath.length; k++) {
             if ((k & 63) == 0) {
@@ -165,8 +169,11 @@ public final class Designer {
             double gbps = bundleGbps[k];
             Path path = pa.equals(pb)
                     ? new Path(List.of(pa), List.of(), 0, 0, 0)
-                    : route(network, router, pa, pb, gbps, load);
-            path.spans().forEach(sp -> load.merge(sp, gbps, Double::sum));
+                    : route(network, router, pa, pb, gbps, left);
+            for (SpanId sp : path.spans()) {
+                load.merge(sp, gbps, Double::sum);
+                left[network.indexOf(sp)] -= gbps;
+            }
             bundlePath[k] = path;
         }
         double[] bundleMs = new double[bundlePath.length];
@@ -430,19 +437,20 @@ public final class Designer {
 
     /**
      * CSPF: the lowest-latency path with {@code gbps} left on every span after what the service already
-     * takes; when none has, the lowest-latency path anyway (the span load then shows the overload).
+     * takes ({@code left}, by span index); when none has, the lowest-latency path anyway (the span load then
+     * shows the overload). The shortest path is tried first: when it has the bandwidth it is the answer.
      */
-    private static Path route(Network n, Router router, PopId a, PopId b, double gbps, Map<SpanId, Double> load) {
-        double[] left = new double[n.spans().size()];
-        for (int s = 0; s < left.length; s++) {
-            left[s] = n.spans().get(s).capacityGbps()
-                    - load.getOrDefault(n.spans().get(s).id(), 0.0);
+    private static Path route(Network n, Router router, PopId a, PopId b, double gbps, double[] left) {
+        Path shortest = router.shortest(a, b).orElseThrow(() -> new IllegalStateException("no path " + a + "–" + b));
+        boolean fits = true;
+        for (SpanId s : shortest.spans()) {
+            fits &= left[n.indexOf(s)] >= gbps;
+        }
+        if (fits) {
+            return shortest;
         }
         Route r = router.constrained(a, b, Constraints.none().withBandwidth(gbps), left);
-        if (r instanceof Route.Found f) {
-            return f.path();
-        }
-        return router.shortest(a, b).orElseThrow(() -> new IllegalStateException("no path " + a + "–" + b));
+        return r instanceof Route.Found f ? f.path() : shortest;
     }
 
     /**
