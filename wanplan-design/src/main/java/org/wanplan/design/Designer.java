@@ -390,7 +390,11 @@ public final class Designer {
         double leg0 = model.cable(tails.get(0).km()) * model.popAvailability();
         return switch (s.resilience()) {
             case SINGLE -> leg0;
-            case DUAL_ACCESS -> (1 - Math.pow(1 - model.cable(tails.get(0).km()), 2)) * model.popAvailability();
+            // two circuits on one route: a cut takes both (Openreach RO1 against RO2: only a diverse-entry
+            // order guarantees separate routes); the second circuit protects equipment, not modelled here
+            case DUAL_ACCESS -> leg0;
+            case DUAL_ACCESS_DIVERSE ->
+                (1 - Math.pow(1 - model.cable(tails.get(0).km()), 2)) * model.popAvailability();
             case POP_DIVERSE, SRLG_DIVERSE ->
                 1 - (1 - leg0) * (1 - model.cable(tails.get(1).km()) * model.popAvailability());
         };

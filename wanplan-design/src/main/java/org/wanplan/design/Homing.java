@@ -100,7 +100,7 @@ public record Homing(
         }
         List<Tail> tails = new ArrayList<>();
         tails.add(tail(byDistance.get(0), site));
-        if (site.resilience() == Resilience.DUAL_ACCESS) {
+        if (site.resilience() == Resilience.DUAL_ACCESS || site.resilience() == Resilience.DUAL_ACCESS_DIVERSE) {
             tails.add(tail(byDistance.get(0), site));
         } else if (site.resilience().twoPops() && byDistance.size() > 1) {
             tails.add(tail(byDistance.get(1), site));

@@ -86,6 +86,8 @@ public record Quote(
             BigDecimal surcharge = switch (s.resilience()) {
                 case SINGLE -> BigDecimal.ZERO;
                 case DUAL_ACCESS -> book.dualAccessPct();
+                // a second access built on its own route: the access tier again
+                case DUAL_ACCESS_DIVERSE -> HUNDRED;
                 case POP_DIVERSE -> book.popDiversePct();
                 case SRLG_DIVERSE -> book.srlgDiversePct();
             };

@@ -83,6 +83,40 @@ class DesignerTest {
     }
 
     @Test
+    void dual_access_shares_its_route_unless_the_site_orders_diverse_entry() throws Exception {
+        AvailabilityModel m = AvailabilityModel.defaults();
+        // both sites 0.3° (about 33 km) north of PoP a, the hub on b: tails of 1.5 × the great circle
+        List<Site> sites = List.of(
+                site("shared", 0.3, 0, SiteRole.SPOKE, 100, Resilience.DUAL_ACCESS),
+                site("diverse", 0.3, 0, SiteRole.SPOKE, 100, Resilience.DUAL_ACCESS_DIVERSE),
+                site("hub", 0, 1, SiteRole.HUB, 1000, Resilience.SINGLE));
+        Design d = Designer.design(line(), sites, DesignOptions.defaults(Topology.HUB_SPOKE));
+        double km = d.sites().get(0).tails().get(0).km();
+        assertThat(d.sites().get(0).tails()).hasSize(2);
+        assertThat(d.sites().get(1).tails())
+                .hasSize(2)
+                .allMatch(t -> t.pop().value().equals("a"));
+        double pop = m.popAvailability();
+        double cable = m.cable(km);
+        // the line a–b: backbone to the hub's PoP b is span ab alone (end PoPs are in the access)
+        double backbone = m.cable(100);
+        // one route: a cut takes both circuits, so the access is a single tail's
+        assertThat(d.sites().get(0).availability()).isCloseTo(cable * pop * backbone, within(1e-15));
+        // separate routes and entries: the two tails in parallel
+        assertThat(d.sites().get(1).availability())
+                .isCloseTo((1 - (1 - cable) * (1 - cable)) * pop * backbone, within(1e-15));
+        // priced as a second access: the access tier again (100 Mbps: 350 a month, 750 once)
+        Quote q = Quote.of(d, org.wanplan.model.PriceBook.defaults());
+        assertThat(q.lines())
+                .filteredOn(l -> l.site().equals("diverse") && l.item().startsWith("resilience"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.mrc()).isEqualByComparingTo("350");
+                    assertThat(l.nrc()).isEqualByComparingTo("750");
+                });
+    }
+
+    @Test
     void a_large_any_to_any_design_is_measured_to_the_anchor() throws Exception {
         Network euro = org.wanplan.io.builtin.BuiltinNetworks.load("euro350").orElseThrow();
         AvailabilityModel m = AvailabilityModel.defaults();

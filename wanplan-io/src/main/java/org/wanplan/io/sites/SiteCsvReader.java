@@ -100,8 +100,8 @@ public final class SiteCsvReader {
         if (resilience.isEmpty()) {
             problems.add(
                     line,
-                    "resilience must be single, dual-access, pop-diverse or srlg-diverse, was '" + row.get("resilience")
-                            + "'");
+                    "resilience must be single, dual-access, dual-access-diverse, pop-diverse or srlg-diverse, was '"
+                            + row.get("resilience") + "'");
         }
         if (problemCount(problems) > before || place.isEmpty()) {
             return Optional.empty();

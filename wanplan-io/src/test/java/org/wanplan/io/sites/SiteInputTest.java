@@ -75,7 +75,8 @@ class SiteInputTest {
                         "sites.csv:3: bandwidthMbps must be from 0.064 (64 kbit/s) to 800000 (800 Gbit/s), was 0.0",
                         "sites.csv:4: duplicate site id 'a'",
                         "sites.csv:5: role must be hub or spoke, was 'boss'",
-                        "sites.csv:5: resilience must be single, dual-access, pop-diverse or srlg-diverse, was 'triple'",
+                        "sites.csv:5: resilience must be single, dual-access, dual-access-diverse, pop-diverse or srlg-diverse,"
+                                + " was 'triple'",
                         "sites.csv:6: give city and country, or lat and lon",
                         "sites.csv:8: realtimePct + businessPct must be ≤ 100, was 120.0");
         assertThat(problems).anyMatch(p -> p.startsWith("sites.csv:7: city 'Newport' is ambiguous in GB: Newport ("));
