@@ -54,8 +54,9 @@ public final class Designer {
     }
 
     /**
-     * The design, or {@link DesignTimeoutException} once {@code budget} has passed: checked between sites
-     * and every 256 site pairs, so it stops within about a millisecond of the budget.
+     * The design, or {@link DesignTimeoutException} once {@code budget} has passed: checked between sites,
+     * every 65,536 site pairs grouped, every 64 PoP pairs routed and every 64 PoP pairs' availability, so it
+     * stops within a few milliseconds of the budget.
      */
     public static Design design(Network network, List<Site> sites, DesignOptions options, java.time.Duration budget) {
         long start = System.nanoTime();
@@ -180,14 +181,10 @@ public final class Designer {
         for (int k = 0; k < bundlePath.length; k++) {
             bundleMs[k] = bundlePath[k].latencyMs() + bundlePath[k].pops().size() * options.perHopMs();
         }
-        latency = new PairList(
-                accepted,
-                java.util.Arrays.copyOf(pairI, pairs),
-                java.util.Arrays.copyOf(pairJ, pairs),
-                java.util.Arrays.copyOf(pairBundle, pairs),
-                java.util.Arrays.copyOf(pairGbps, pairs),
-                bundleMs,
-                options);
+        if (pairs != expected) {
+            throw new IllegalStateException("counted " + expected + " site pairs, made " + pairs);
+        }
+        latency = new PairList(accepted, pairI, pairJ, pairBundle, pairGbps, bundleMs, options);
         if (!options.restoration()) {
             return new Design(network.name(), options.topology(), designs, latency, load, Design.STATIC_PATH);
         }
