@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.wanplan.design.DesignOptions;
-import org.wanplan.design.Topology;
 import org.wanplan.model.PriceBook;
 import org.wanplan.model.Site;
 import picocli.CommandLine;
@@ -46,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology t = inputs.topology(spec);
+        inputs.topology(spec); // a bad --topology is a usage error before anything is read
         List<String> names = networks == null || networks.isEmpty() ? List.of("euro350", "sparse") : networks;
         if (names.size() != 2) {
             throw new CommandLine.ParameterException(
@@ -58,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String name : names) {
             loaded.add(Networks.load(name));
         }
-        Comparison c = Comparison.of(loaded, sites, DesignOptions.defaults(t), book);
+        Comparison c = Comparison.of(loaded, sites, inputs.options(spec), book);
         Map<String, JsonNode> summaries = c.summaries();
         if (report != null) {
             Comparison.Side first = c.sides().get(0);

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wanplan.design.Design;
-import org.wanplan.design.DesignOptions;
 import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
-import org.wanplan.design.Topology;
 import org.wanplan.model.Network;
 import org.wanplan.model.PriceBook;
 import org.wanplan.model.Site;
@@ -53,14 +51,14 @@ final class DesignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology t = inputs.topology(spec);
+        inputs.topology(spec); // a bad --topology is a usage error before anything is read
         if (maxPairs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-pairs must be ≥ 0, was " + maxPairs);
         }
         Network n = Networks.load(network);
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
-        Design d = Designer.design(n, sites, DesignOptions.defaults(t));
+        Design d = Designer.design(n, sites, inputs.options(spec));
         Quote q = Quote.of(d, book);
         if (report != null) {
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, HtmlReport.none()));

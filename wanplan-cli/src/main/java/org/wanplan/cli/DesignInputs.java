@@ -26,6 +26,18 @@ final class DesignInputs {
             description = "any-to-any or hub-spoke (default: ${DEFAULT-VALUE})")
     String topology;
 
+    @Option(
+            names = "--no-restoration",
+            description = "measure each site's availability on the static backbone path to the anchor site instead"
+                    + " of with restoration (the backbone rerouting around failures)")
+    boolean noRestoration;
+
+    /** The design options these inputs ask for. */
+    org.wanplan.design.DesignOptions options(CommandLine.Model.CommandSpec spec) {
+        org.wanplan.design.DesignOptions o = org.wanplan.design.DesignOptions.defaults(topology(spec));
+        return noRestoration ? o.withoutRestoration() : o;
+    }
+
     Topology topology(CommandLine.Model.CommandSpec spec) {
         return Topology.fromLabel(topology)
                 .orElseThrow(() -> new CommandLine.ParameterException(

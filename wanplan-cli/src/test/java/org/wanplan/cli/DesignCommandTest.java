@@ -173,6 +173,34 @@ class DesignCommandTest {
     }
 
     @Test
+    void no_restoration_measures_sites_on_the_static_path_and_says_so() throws Exception {
+        String sites = sample("euro-manufacturer.csv").toString();
+        JsonNode restored = new ObjectMapper()
+                .readTree(NetworkCommandTest.run(
+                                "design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json")
+                        .out());
+        JsonNode path = new ObjectMapper()
+                .readTree(NetworkCommandTest.run(
+                                "design",
+                                "euro350",
+                                "--sites",
+                                sites,
+                                "--topology",
+                                "hub-spoke",
+                                "--json",
+                                "--no-restoration")
+                        .out());
+        assertThat(restored.path("availabilityBasis").asText()).isEqualTo("every-hub");
+        assertThat(path.path("availabilityBasis").asText()).isEqualTo("static-path-to-anchor");
+        // a static path is down whenever any element on it is: never above the rerouting figure
+        assertThat(path.path("summary").path("meanAvailability").asDouble())
+                .isLessThan(restored.path("summary").path("meanAvailability").asDouble());
+        // the round trips do not depend on how availability is measured
+        assertThat(path.path("summary").path("meanRttMs").asDouble())
+                .isEqualTo(restored.path("summary").path("meanRttMs").asDouble());
+    }
+
+    @Test
     void a_bad_site_list_is_reported_and_nothing_designed() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), """
                 id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience
