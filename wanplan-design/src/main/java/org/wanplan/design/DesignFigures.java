@@ -47,9 +47,7 @@ public final class DesignFigures {
                 .sorted()
                 .toArray();
         long onNet = d.sites().stream().filter(s -> s.tails().get(0).onNet()).count();
-        double[] rtt = d.latency() instanceof Designer.PairList pairs
-                ? pairs.rtts() // 12.5 million pairs at 5,000 sites: no record made for each
-                : d.latency().stream().mapToDouble(Design.PairLatency::rttMs).toArray();
+        double[] rtt = rtts(d);
         double[] availability = d.accepted().stream()
                 .mapToDouble(Design.SiteDesign::availability)
                 .toArray();
@@ -64,6 +62,13 @@ public final class DesignFigures {
                 Arrays.stream(availability).min().orElse(0),
                 d.sites().size() - d.accepted().size(),
                 q.totalContractValue());
+    }
+
+    /** Every site pair's round trip in ms, in list order (the designer's compact pairs: no record for each). */
+    static double[] rtts(Design d) {
+        return d.latency() instanceof Designer.PairList pairs
+                ? pairs.rtts() // 12.5 million pairs at 5,000 sites
+                : d.latency().stream().mapToDouble(Design.PairLatency::rttMs).toArray();
     }
 
     /** Nearest-rank percentile of sorted values. */

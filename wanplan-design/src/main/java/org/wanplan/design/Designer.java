@@ -193,7 +193,7 @@ public final class Designer {
         return new Design(
                 network.name(),
                 options.topology(),
-                restored(network, options, designs, anchor, basis, expired),
+                restored(network, options, availability, designs, anchor, basis, expired),
                 latency,
                 load,
                 basis);
@@ -229,6 +229,7 @@ public final class Designer {
     private static List<Design.SiteDesign> restored(
             Network network,
             DesignOptions options,
+            Availability elements,
             List<Design.SiteDesign> designs,
             Site anchor,
             String basis,
@@ -286,7 +287,6 @@ public final class Designer {
             backbone[p * n + q] = v;
             backbone[q * n + p] = v;
         });
-        Availability elements = new Availability(network, options.availability());
         List<Design.SiteDesign> out = new ArrayList<>();
         for (Design.SiteDesign d : designs) {
             if (d.refused()) {

@@ -151,13 +151,9 @@ public final class WhatItTakes {
                     contractValue);
         }
         List<Pop> pops = network.pops();
-        Map<PopId, Integer> index = new HashMap<>();
-        for (int i = 0; i < pops.size(); i++) {
-            index.put(pops.get(i).id(), i);
-        }
         int n = pops.size();
-        double[][] w = weights(design, index, n);
-        double[][] d = delays(network, index, options.perHopMs());
+        double[][] w = weights(design, network);
+        double[][] d = delays(network, options.perHopMs());
         List<Candidate> candidates = new ArrayList<>();
         List<Double> candidateKm = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -170,8 +166,7 @@ public final class WhatItTakes {
                 if (gc < MIN_KM || gc > MAX_KM) {
                     continue;
                 }
-                double km =
-                        Math.max(FibreLength.MIN_ESTIMATED_KM, Math.round(gc * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
+                double km = FibreLength.estimatedKm(gc, Fibre.DEFAULT_ROUTE_FACTOR);
                 double delay = Fibre.latencyMs(km) + options.perHopMs();
                 if (delay < d[i][j]) {
                     candidates.add(new Candidate(i, j, delay, catalogue.waveTermCost(km)));
@@ -228,21 +223,19 @@ public final class WhatItTakes {
 
     /** The mean CE-to-CE round trip of a design, as {@link DesignFigures#summary} computes it. */
     static double meanRtt(Design d) {
-        return d.latency().stream()
-                .mapToDouble(Design.PairLatency::rttMs)
-                .average()
-                .orElse(0);
+        return java.util.Arrays.stream(DesignFigures.rtts(d)).average().orElse(0);
     }
 
     /** Each talking site pair adds 1 between the two sites' primary PoPs (symmetric). */
-    private static double[][] weights(Design design, Map<PopId, Integer> index, int n) {
+    private static double[][] weights(Design design, Network network) {
+        int n = network.pops().size();
         Map<String, PopId> primary = new HashMap<>();
         design.accepted()
                 .forEach(s -> primary.put(s.site().id(), s.tails().get(0).pop()));
         double[][] w = new double[n][n];
         for (Design.PairLatency p : design.latency()) {
-            int a = index.get(primary.get(p.a()));
-            int b = index.get(primary.get(p.b()));
+            int a = network.indexOf(primary.get(p.a()));
+            int b = network.indexOf(primary.get(p.b()));
             if (a != b) {
                 w[a][b] += 1;
                 w[b][a] += 1;
@@ -252,12 +245,12 @@ public final class WhatItTakes {
     }
 
     /** All-pairs shortest delay, each span weighing its fibre delay plus one per-PoP allowance. */
-    private static double[][] delays(Network network, Map<PopId, Integer> index, double perHopMs) {
+    private static double[][] delays(Network network, double perHopMs) {
         List<int[]> edges = new ArrayList<>();
         List<Double> weight = new ArrayList<>();
         for (Span s : network.spans()) {
             if (s.length().isPresent()) {
-                edges.add(new int[] {index.get(s.a()), index.get(s.b())});
+                edges.add(new int[] {network.indexOf(s.a()), network.indexOf(s.b())});
                 weight.add(Fibre.latencyMs(s.length().get().km()) + perHopMs);
             }
         }

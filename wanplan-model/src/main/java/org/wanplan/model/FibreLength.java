@@ -34,6 +34,15 @@ public record FibreLength(double km, LengthSource source) {
     }
 
     /**
+     * The km of a span estimated from its great circle: {@code greatCircleKm} × {@code routeFactor}, to 0.1 km,
+     * at least {@link #MIN_ESTIMATED_KM} — how the generated backbones, their express layer and the spans
+     * {@code augment} proposes are measured.
+     */
+    public static double estimatedKm(double greatCircleKm, double routeFactor) {
+        return Math.max(MIN_ESTIMATED_KM, Math.round(greatCircleKm * routeFactor * 10) / 10.0);
+    }
+
+    /**
      * The longest span accepted: 40,000 km, the Earth's circumference. The longest submarine systems are
      * about this long end to end (SEA-ME-WE 3, 39,000 km) and their spans between landings much shorter;
      * anything longer is a unit error (metres read as km).

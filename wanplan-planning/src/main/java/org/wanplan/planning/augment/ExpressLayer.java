@@ -98,7 +98,7 @@ public final class ExpressLayer {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 if (gc[i][j] >= p.minKm() && gc[i][j] <= p.maxKm()) {
-                    double km = Math.max(FibreLength.MIN_ESTIMATED_KM, Math.round(gc[i][j] * routeFactor * 10) / 10.0);
+                    double km = FibreLength.estimatedKm(gc[i][j], routeFactor);
                     if (km < d[i][j]) {
                         candidates.add(new Candidate(i, j, km, km));
                     }

@@ -2,9 +2,7 @@ package org.wanplan.planning.augment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.wanplan.model.Fibre;
 import org.wanplan.model.FibreLength;
@@ -153,15 +151,12 @@ public final class NetworkAugment {
         double[][] w = demands.map(list -> demandWeights(n, list)).orElseGet(() -> gravity(pops));
         List<Candidate> candidates = new ArrayList<>();
         if (offers.isPresent()) {
-            Map<PopId, Integer> index = index(n);
             for (Offer offer : offers.get()) {
-                Integer i = index.get(offer.a());
-                Integer j = index.get(offer.b());
-                if (i == null || j == null || i.equals(j)) {
+                int i = n.indexOf(offer.a());
+                int j = n.indexOf(offer.b());
+                if (i < 0 || j < 0 || i == j) {
                     throw new IllegalArgumentException("candidate " + offer.a() + "–" + offer.b()
-                            + (i == null || j == null
-                                    ? " names a PoP that " + n.name() + " does not have"
-                                    : " is a loop"));
+                            + (i < 0 || j < 0 ? " names a PoP that " + n.name() + " does not have" : " is a loop"));
                 }
                 if (offer.lengthKm().isEmpty() && Double.isNaN(gc[i][j])) {
                     throw new IllegalArgumentException("candidate " + offer.a() + "–" + offer.b()
@@ -169,16 +164,12 @@ public final class NetworkAugment {
                 }
                 double km = offer.lengthKm().isPresent()
                         ? offer.lengthKm().getAsDouble()
-                        : Math.max(
-                                FibreLength.MIN_ESTIMATED_KM,
-                                Math.round(gc[i][j] * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
+                        : FibreLength.estimatedKm(gc[i][j], Fibre.DEFAULT_ROUTE_FACTOR);
                 double cost = offer.cost().isPresent()
                         ? (o.kind() == Kind.FIBRE
                                 ? offer.cost().getAsDouble()
                                 : offer.cost().getAsDouble() * o.catalogue().termMonths())
-                        : (o.kind() == Kind.FIBRE
-                                ? o.catalogue().fibreNrc(km)
-                                : o.catalogue().waveTermCost(km));
+                        : (cost(o, km));
                 candidates.add(new Candidate(Math.min(i, j), Math.max(i, j), km, cost));
             }
             return new Problem(d, w, gc, List.copyOf(candidates));
@@ -190,16 +181,9 @@ public final class NetworkAugment {
                 if (Double.isNaN(gc[i][j]) || !(inBand || (metro[i] && metro[j] && gc[i][j] >= o.minKm()))) {
                     continue;
                 }
-                double km = Math.max(
-                        FibreLength.MIN_ESTIMATED_KM, Math.round(gc[i][j] * Fibre.DEFAULT_ROUTE_FACTOR * 10) / 10.0);
+                double km = FibreLength.estimatedKm(gc[i][j], Fibre.DEFAULT_ROUTE_FACTOR);
                 if (km < d[i][j] - 1e-9) {
-                    candidates.add(new Candidate(
-                            i,
-                            j,
-                            km,
-                            o.kind() == Kind.FIBRE
-                                    ? o.catalogue().fibreNrc(km)
-                                    : o.catalogue().waveTermCost(km)));
+                    candidates.add(new Candidate(i, j, km, cost(o, km)));
                 }
             }
         }
@@ -228,32 +212,30 @@ public final class NetworkAugment {
     /** How many of the most populous PoPs are joined as candidates whatever the band's maximum. */
     public static final int METROS = 10;
 
+    /** What a candidate of {@code km} costs from the catalogue: NRC for fibre, MRC × term for a wave. */
+    private static double cost(Options o, double km) {
+        return o.kind() == Kind.FIBRE
+                ? o.catalogue().fibreNrc(km)
+                : o.catalogue().waveTermCost(km);
+    }
+
     /** w(i, j) = the Gbps of the demands between PoPs i and j, either way (symmetric; 0 on the diagonal). */
     static double[][] demandWeights(Network n, List<org.wanplan.model.Demand> demands) {
-        Map<PopId, Integer> index = index(n);
         int size = n.pops().size();
         double[][] w = new double[size][size];
         for (org.wanplan.model.Demand dm : demands) {
-            Integer i = index.get(dm.from());
-            Integer j = index.get(dm.to());
-            if (i == null || j == null) {
+            int i = n.indexOf(dm.from());
+            int j = n.indexOf(dm.to());
+            if (i < 0 || j < 0) {
                 throw new IllegalArgumentException(
                         "demand " + dm.id() + " names a PoP that " + n.name() + " does not have");
             }
-            if (!i.equals(j)) {
+            if (i != j) {
                 w[i][j] += dm.gbps();
                 w[j][i] += dm.gbps();
             }
         }
         return w;
-    }
-
-    private static Map<PopId, Integer> index(Network n) {
-        Map<PopId, Integer> index = new HashMap<>();
-        for (int i = 0; i < n.pops().size(); i++) {
-            index.put(n.pops().get(i).id(), i);
-        }
-        return index;
     }
 
     public static Report augment(Network n, Options o) {
@@ -389,15 +371,11 @@ public final class NetworkAugment {
 
     /** Shortest km between every two PoPs, indexed like {@code n.pops()}, over the spans with a length. */
     static double[][] distances(Network n) {
-        Map<PopId, Integer> index = new HashMap<>();
-        for (int i = 0; i < n.pops().size(); i++) {
-            index.put(n.pops().get(i).id(), i);
-        }
         List<int[]> edges = new ArrayList<>();
         List<Double> km = new ArrayList<>();
         for (Span s : n.spans()) {
             if (s.length().isPresent()) {
-                edges.add(new int[] {index.get(s.a()), index.get(s.b())});
+                edges.add(new int[] {n.indexOf(s.a()), n.indexOf(s.b())});
                 km.add(s.length().get().km());
             }
         }

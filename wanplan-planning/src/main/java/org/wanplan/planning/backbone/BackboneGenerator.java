@@ -107,22 +107,6 @@ public final class BackboneGenerator {
                     120.0,
                     EXPRESS);
         }
-
-        /** The same procedure without the express layer: own fibre only. */
-        public Parameters withoutExpress() {
-            return new Parameters(
-                    routeFactor,
-                    seaCostFactor,
-                    nearestNeighbours,
-                    maxStretch,
-                    shortcutBudget,
-                    sampleKm,
-                    submarineSeaKm,
-                    ductAngleDeg,
-                    corridorKm,
-                    cableSystemKm,
-                    ExpressLayer.Parameters.none());
-        }
     }
 
     /**
@@ -189,14 +173,24 @@ public final class BackboneGenerator {
         List<ExpressLayer.Span> express = ExpressLayer.choose(
                         d, population, edges, km, parameters.routeFactor(), parameters.express())
                 .spans();
-        return assemble(name, attribution, cities, ids, edges, express);
+        return assemble(name, attribution, cities, ids, edges, km, express);
     }
 
     /** Fibre km of a span: great circle × route factor, to 0.1 km, at least the shortest length estimated. */
     private double spanKm(City a, City b) {
-        double km =
-                Math.round(Geodesy.greatCircleKm(a.location(), b.location()) * parameters.routeFactor() * 10.0) / 10.0;
-        return Math.max(km, FibreLength.MIN_ESTIMATED_KM);
+        return FibreLength.estimatedKm(Geodesy.greatCircleKm(a.location(), b.location()), parameters.routeFactor());
+    }
+
+    /** Whether each of {@code edges} is submarine: at least {@link Parameters#submarineSeaKm()} of sea. */
+    private boolean[] submarine(List<City> cities, List<int[]> edges) {
+        boolean[] submarine = new boolean[edges.size()];
+        for (int s = 0; s < edges.size(); s++) {
+            submarine[s] = seaKm(
+                            cities.get(edges.get(s)[0]).location(),
+                            cities.get(edges.get(s)[1]).location())
+                    >= parameters.submarineSeaKm();
+        }
+        return submarine;
     }
 
     private Network assemble(
@@ -205,6 +199,7 @@ public final class BackboneGenerator {
             List<City> cities,
             List<String> ids,
             List<int[]> edges,
+            double[] km,
             List<ExpressLayer.Span> express) {
         int n = cities.size();
         List<Pop> pops = new ArrayList<>();
@@ -217,26 +212,15 @@ public final class BackboneGenerator {
                     Optional.of(c.location()),
                     OptionalLong.of(c.population())));
         }
-        boolean[] submarine = new boolean[edges.size()];
-        for (int s = 0; s < edges.size(); s++) {
-            submarine[s] = seaKm(
-                            cities.get(edges.get(s)[0]).location(),
-                            cities.get(edges.get(s)[1]).location())
-                    >= parameters.submarineSeaKm();
-        }
+        boolean[] submarine = submarine(cities, edges);
         Map<Integer, List<String>> groupsOfSpan = new HashMap<>();
         List<Srlg> srlgs = new ArrayList<>();
         SharedRisks risks = new SharedRisks(parameters);
         risks.ducts(cities, ids, edges, submarine, srlgs, groupsOfSpan);
         risks.sharedRoutes(cities, edges, submarine, srlgs, groupsOfSpan);
-        List<int[]> expressEdges = new ArrayList<>();
-        boolean[] expressSubmarine = new boolean[express.size()];
-        for (int x = 0; x < express.size(); x++) {
-            ExpressLayer.Span e = express.get(x);
-            expressEdges.add(new int[] {e.a(), e.b()});
-            expressSubmarine[x] =
-                    seaKm(cities.get(e.a()).location(), cities.get(e.b()).location()) >= parameters.submarineSeaKm();
-        }
+        List<int[]> expressEdges =
+                express.stream().map(e -> new int[] {e.a(), e.b()}).toList();
+        boolean[] expressSubmarine = submarine(cities, expressEdges);
         Map<Integer, List<String>> groupsOfExpress = new HashMap<>();
         risks.expressCorridors(
                 cities, ids, edges, submarine, expressEdges, expressSubmarine, srlgs, groupsOfSpan, groupsOfExpress);
@@ -252,8 +236,7 @@ public final class BackboneGenerator {
                     SpanId.of(ids.get(i) + "-" + ids.get(j)),
                     PopId.of(ids.get(i)),
                     PopId.of(ids.get(j)),
-                    Optional.of(new FibreLength(
-                            spanKm(cities.get(i), cities.get(j)), org.wanplan.model.LengthSource.ESTIMATED)),
+                    Optional.of(new FibreLength(km[s], org.wanplan.model.LengthSource.ESTIMATED)),
                     capacityGbps(
                             Math.min(cities.get(i).population(), cities.get(j).population())),
                     groups,

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.wanplan.model.FibreLength;
 import org.wanplan.model.Network;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Span;
@@ -77,9 +76,10 @@ public final class Restoration {
             srlgIndex.put(srlg.id(), spans + pops + g);
             u[spans + pops + g] = 1 - model.srlg(srlg.kind());
         }
+        Availability elements = new Availability(network, model);
         for (int s = 0; s < spans; s++) {
             Span span = network.spans().get(s);
-            u[s] = 1 - model.span(span.length().map(FibreLength::km).orElse(model.unknownLengthKm()), span.submarine());
+            u[s] = 1 - elements.span(span);
             srlgsOfSpan[s] = span.srlgs().stream().mapToInt(srlgIndex::get).toArray();
         }
         for (int p = 0; p < pops; p++) {
