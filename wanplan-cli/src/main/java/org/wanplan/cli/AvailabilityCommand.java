@@ -68,6 +68,14 @@ final class AvailabilityCommand implements Callable<Integer> {
     Integer samples;
 
     @Option(
+            names = "--seed",
+            defaultValue = "20261129",
+            paramLabel = "S",
+            description = "seed of --monte-carlo; the same seed and samples give the same estimate on every"
+                    + " engine (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
             names = "--no-restoration",
             description = "the static shortest path: down when any of its elements is (the figure before issue 14)")
     boolean noRestoration;
@@ -156,10 +164,11 @@ final class AvailabilityCommand implements Callable<Integer> {
         }
         if (samples != null) {
             var est = restoring
-                    ? new Restoration(n, model).monteCarlo(a, b, samples, 20261129L)
-                    : availability.monteCarlo(working, protection, samples, 20261129L);
+                    ? new Restoration(n, model).monteCarlo(a, b, samples, seed)
+                    : availability.monteCarlo(working, protection, samples, seed);
             o.putObject("monteCarlo")
                     .put("samples", samples)
+                    .put("seed", seed)
                     .put("mean", est.mean())
                     .put("low", est.low())
                     .put("high", est.high());

@@ -1,7 +1,5 @@
 package org.wanplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -133,24 +131,20 @@ final class FailuresCommand implements Callable<Integer> {
         if (sample != null && sample < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be ≥ 1, was " + sample);
         }
-        java.util.Set<FailureScenario.Kind> chosen = java.util.EnumSet.noneOf(FailureScenario.Kind.class);
-        for (String k : kinds.split(",")) {
-            switch (k.strip()) {
-                case "span" -> chosen.add(FailureScenario.Kind.SPAN);
-                case "pop" -> chosen.add(FailureScenario.Kind.POP);
-                case "srlg" -> chosen.add(FailureScenario.Kind.SRLG);
-                default ->
-                    throw new CommandLine.ParameterException(
-                            spec.commandLine(), "--kinds takes span, pop and srlg, was '" + k.strip() + "'");
-            }
+        java.util.Set<FailureScenario.Kind> chosen;
+        try {
+            chosen = FailureScenario.kinds(kinds);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
         Network n = Networks.load(network);
         List<Demand> demands = demands(n);
-        List<FailureScenario> scenarios =
-                order == 1 ? FailureScenario.singles(n, chosen) : FailureScenario.pairs(n, chosen);
-        if (sample != null) {
-            scenarios = FailureScenario.sample(scenarios, sample, seed);
-        }
+        List<FailureScenario> scenarios = FailureScenario.sweep(
+                n,
+                order,
+                chosen,
+                sample == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(sample),
+                seed);
         if (scenarioFile != null) {
             List<FailureScenario> all = new ArrayList<>(scenarios);
             all.addAll(ScenarioFile.read(scenarioFile, n));
@@ -165,7 +159,8 @@ final class FailuresCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Options.printJson(out, json(n, base, scenarios, report));
+            Options.printJson(
+                    out, Options.JSON.valueToTree(report.document(n.name(), order, scenarios.size(), base, top)));
         } else {
             text(out, n, base, scenarios, report);
         }
@@ -193,29 +188,6 @@ final class FailuresCommand implements Callable<Integer> {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build();
-    }
-
-    private ObjectNode json(Network n, Placement.Result base, List<FailureScenario> scenarios, FailureReport r) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        o.put("network", n.name());
-        o.put("order", order);
-        o.put("scenarioCount", scenarios.size());
-        o.put("demandCount", base.placed().size() + base.unplaced().size());
-        o.put("placed", base.placed().size());
-        o.put("unplaced", base.unplaced().size());
-        o.set("scenarios", mapper.valueToTree(r.scenarios().stream().limit(top).toList()));
-        var spans = o.putArray("spans");
-        r.spans().stream()
-                .limit(top)
-                .forEach(w -> spans.addObject()
-                        .put("span", w.span().value())
-                        .put("capacityGbps", w.capacityGbps())
-                        .put("baselineUtilisation", w.baselineUtilisation())
-                        .put("worstUtilisation", w.worstUtilisation())
-                        .set("worstScenarios", mapper.valueToTree(w.worstScenarios())));
-        o.set("demands", mapper.valueToTree(r.demands().stream().limit(top).toList()));
-        return o;
     }
 
     private void text(

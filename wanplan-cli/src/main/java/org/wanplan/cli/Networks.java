@@ -1,11 +1,7 @@
 package org.wanplan.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
 import org.wanplan.io.NetworkFiles;
-import org.wanplan.io.builtin.BuiltinNetworks;
 import org.wanplan.io.input.InputException;
 import org.wanplan.model.Network;
 
@@ -23,17 +19,12 @@ final class Networks {
 
     static Network load(String nameOrFile, org.wanplan.io.input.ImportOptions options)
             throws IOException, InputException {
-        Path path = Path.of(nameOrFile);
-        if (Files.exists(path)) {
+        try {
             return NetworkFiles.with(options)
                     .onWarning(w -> WARNINGS.get().println(w))
-                    .read(path);
+                    .fileOrBuiltin(nameOrFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliFailure(e.getMessage());
         }
-        return BuiltinNetworks.load(nameOrFile)
-                .orElseThrow(() -> new CliFailure(nameOrFile + ": no such file, and not a built-in network ("
-                        + BuiltinNetworks.list().stream()
-                                .map(BuiltinNetworks.Entry::name)
-                                .collect(Collectors.joining(", "))
-                        + ")"));
     }
 }

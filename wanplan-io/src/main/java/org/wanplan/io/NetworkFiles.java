@@ -57,6 +57,31 @@ public final class NetworkFiles {
         return new NetworkFiles(options, sink);
     }
 
+    /**
+     * A NETWORK argument as the command lines take it: the file at that path when one exists (read with
+     * these options), else the built-in network of that name.
+     *
+     * @throws java.nio.file.NoSuchFileException when it is neither, naming the built-in networks
+     */
+    public Network fileOrBuiltin(String nameOrFile) throws IOException, InputException {
+        Path path = Path.of(nameOrFile);
+        if (java.nio.file.Files.exists(path)) {
+            return read(path);
+        }
+        java.util.Optional<Network> builtin = org.wanplan.io.builtin.BuiltinNetworks.load(nameOrFile);
+        if (builtin.isEmpty()) {
+            throw new java.nio.file.NoSuchFileException(
+                    nameOrFile,
+                    null,
+                    "no such file, and not a built-in network ("
+                            + org.wanplan.io.builtin.BuiltinNetworks.list().stream()
+                                    .map(org.wanplan.io.builtin.BuiltinNetworks.Entry::name)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ")");
+        }
+        return builtin.get();
+    }
+
     public static NetworkFiles withDefaults() {
         return with(ImportOptions.defaults());
     }

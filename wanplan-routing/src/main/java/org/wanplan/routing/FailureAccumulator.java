@@ -11,15 +11,21 @@ import org.wanplan.model.Network;
  * each span, and per demand its worst latency and how often it is lost. Accumulators of one
  * {@link FailureSweep} {@link #merge} in any order to the same result: ties go to the scenario with the
  * lower sequence number. Not thread-safe: one per thread, then merge.
+ *
+ * <p>Serializable without its sweep, so partial accumulators can travel between machines (the Spark
+ * engine's {@code treeAggregate}): a deserialized one is {@link #attach attached} to the sweep prepared
+ * again where it landed before it takes outcomes or reports; merging needs no sweep.
  */
-public final class FailureAccumulator {
+public final class FailureAccumulator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final Comparator<Ranked> BY_LOSS = Comparator.comparingDouble(
                     (Ranked r) -> -r.impact().lostGbps())
             .thenComparingInt(r -> -r.impact().lost())
             .thenComparing(r -> r.impact().scenario())
             .thenComparingLong(Ranked::seq);
 
-    private final FailureSweep sweep;
+    private transient FailureSweep sweep;
     private final int top;
     private long count;
     private final List<Ranked> worstScenarios = new ArrayList<>();
@@ -34,7 +40,7 @@ public final class FailureAccumulator {
     private final String[] worstScenario;
     private final int[] lostIn;
 
-    private record Ranked(long seq, FailureReport.ScenarioImpact impact) {}
+    private record Ranked(long seq, FailureReport.ScenarioImpact impact) implements java.io.Serializable {}
 
     FailureAccumulator(FailureSweep sweep) {
         this.sweep = sweep;
@@ -59,6 +65,7 @@ public final class FailureAccumulator {
 
     /** Folds in {@code outcome}, what {@code scenario} (sequence number {@code seq}) did. */
     public void add(long seq, FailureScenario scenario, FailureSweep.Outcome outcome) {
+        requireSweep();
         count++;
         double[] load = outcome.load();
         double maxUtil = 0;
@@ -90,10 +97,39 @@ public final class FailureAccumulator {
         }
     }
 
-    /** Folds {@code other} (of the same sweep) into this one; returns this. */
+    /**
+     * Attaches this accumulator, deserialized on another machine, to {@code sweep}: the same network, traffic
+     * and options prepared again. Returns this.
+     *
+     * @throws IllegalArgumentException when the sweep's shape (spans, placed demands, top K) is not this one's
+     */
+    public FailureAccumulator attach(FailureSweep sweep) {
+        if (!fits(sweep)) {
+            throw new IllegalArgumentException("this accumulator is of another sweep (" + spanSize.length + " spans, "
+                    + lostIn.length + " demands, top " + top + ")");
+        }
+        this.sweep = sweep;
+        return this;
+    }
+
+    private boolean fits(FailureSweep s) {
+        return s.topK() == top
+                && s.network().spans().size() == spanSize.length
+                && s.baseline().placed().size() == lostIn.length;
+    }
+
+    /**
+     * Folds {@code other} (of the same sweep: the same object, or one prepared again from the same network,
+     * traffic and options) into this one; returns this.
+     */
     public FailureAccumulator merge(FailureAccumulator other) {
-        if (other.sweep != sweep) {
+        boolean sameShape =
+                other.top == top && other.spanSize.length == spanSize.length && other.lostIn.length == lostIn.length;
+        if (!sameShape) {
             throw new IllegalArgumentException("accumulators of different sweeps do not merge");
+        }
+        if (sweep == null) {
+            sweep = other.sweep;
         }
         count += other.count;
         other.worstScenarios.forEach(this::offerScenario);
@@ -118,6 +154,7 @@ public final class FailureAccumulator {
 
     /** The report: the top-K scenarios, every span and every placed demand, each ranked worst first. */
     public FailureReport report() {
+        requireSweep();
         Network n = sweep.network();
         Placement.Result baseline = sweep.baseline();
         double[] base = baseline.loadGbps();
@@ -150,6 +187,12 @@ public final class FailureAccumulator {
                 .thenComparing(FailureReport.DemandWorst::demand));
         return new FailureReport(
                 count, worstScenarios.stream().map(Ranked::impact).toList(), spans, demands);
+    }
+
+    private void requireSweep() {
+        if (sweep == null) {
+            throw new IllegalStateException("a deserialized accumulator takes outcomes and reports once attached");
+        }
     }
 
     private void offerScenario(Ranked r) {

@@ -21,6 +21,42 @@ public record FailureReport(
     }
 
     /**
+     * The report as the {@code failures} commands print it in JSON, as maps, lists and records (written by
+     * any JSON library that writes records by their components): the local engine and the Spark engine print
+     * this one document, so their output is the same byte for byte.
+     *
+     * @param scenarioCount the scenarios swept (the sample's size, plus any listed ones)
+     * @param top rows kept in each table
+     */
+    public java.util.Map<String, Object> document(
+            String network, int order, long scenarioCount, Placement.Result baseline, int top) {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("network", network);
+        o.put("order", order);
+        o.put("scenarioCount", scenarioCount);
+        o.put("demandCount", baseline.placed().size() + baseline.unplaced().size());
+        o.put("placed", baseline.placed().size());
+        o.put("unplaced", baseline.unplaced().size());
+        o.put("scenarios", scenarios.stream().limit(top).toList());
+        o.put(
+                "spans",
+                spans.stream()
+                        .limit(top)
+                        .map(w -> {
+                            java.util.Map<String, Object> s = new java.util.LinkedHashMap<>();
+                            s.put("span", w.span().value());
+                            s.put("capacityGbps", w.capacityGbps());
+                            s.put("baselineUtilisation", w.baselineUtilisation());
+                            s.put("worstUtilisation", w.worstUtilisation());
+                            s.put("worstScenarios", w.worstScenarios());
+                            return s;
+                        })
+                        .toList());
+        o.put("demands", demands.stream().limit(top).toList());
+        return o;
+    }
+
+    /**
      * One scenario's effect.
      *
      * @param affected demands whose working path lost an element
@@ -29,13 +65,8 @@ public record FailureReport(
      * @param lost demands with no surviving path (or a failed end PoP)
      */
     public record ScenarioImpact(
-            String scenario,
-            int affected,
-            int switched,
-            int rerouted,
-            int lost,
-            double lostGbps,
-            double maxUtilisation) {}
+            String scenario, int affected, int switched, int rerouted, int lost, double lostGbps, double maxUtilisation)
+            implements java.io.Serializable {}
 
     /**
      * A span's worst case over all scenarios (in which it survives).

@@ -32,6 +32,38 @@ public record FailureScenario(String name, Kind kind, Mask down) {
         Objects.requireNonNull(down, "down");
     }
 
+    /**
+     * The kinds named in {@code csv}, e.g. {@code span,pop,srlg}.
+     *
+     * @throws IllegalArgumentException naming the first word that is not span, pop or srlg
+     */
+    public static java.util.Set<Kind> kinds(String csv) {
+        java.util.Set<Kind> chosen = java.util.EnumSet.noneOf(Kind.class);
+        for (String k : csv.split(",", -1)) {
+            switch (k.strip()) {
+                case "span" -> chosen.add(Kind.SPAN);
+                case "pop" -> chosen.add(Kind.POP);
+                case "srlg" -> chosen.add(Kind.SRLG);
+                default -> throw new IllegalArgumentException("kinds are span, pop and srlg, was '" + k.strip() + "'");
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The scenarios of a sweep: every single failure of the chosen {@code kinds} ({@code order} 1) or every
+     * pair of them ({@link #pairs}, order 2); with {@code sample}, that many of them drawn by {@link #sample}
+     * with {@code seed}. Both engines, local and Spark, sweep this list, scenario k with sequence number k.
+     */
+    public static List<FailureScenario> sweep(
+            Network n, int order, java.util.Set<Kind> kinds, java.util.OptionalInt sample, long seed) {
+        if (order != 1 && order != 2) {
+            throw new IllegalArgumentException("order must be 1 or 2, was " + order);
+        }
+        List<FailureScenario> all = order == 1 ? singles(n, kinds) : pairs(n, kinds);
+        return sample.isPresent() ? sample(all, sample.getAsInt(), seed) : all;
+    }
+
     /** The intact network. */
     public static FailureScenario intact() {
         return INTACT;

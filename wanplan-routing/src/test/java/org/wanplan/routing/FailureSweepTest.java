@@ -1,6 +1,7 @@
 package org.wanplan.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -215,6 +216,62 @@ class FailureSweepTest {
                 .report();
         assertThat(whole.scenarios()).isEqualTo(all.scenarios().subList(0, 5));
         assertThat(whole.demands()).isEqualTo(all.demands());
+    }
+
+    /**
+     * Partial accumulators travel (the Spark engine serializes them between machines): shards serialized,
+     * read back, attached to a sweep prepared again from the same inputs and merged give the one report.
+     */
+    @Test
+    void accumulators_serialize_and_merge_on_a_sweep_prepared_again() throws Exception {
+        Network n = BuiltinNetworks.load("bteurope").orElseThrow();
+        List<org.wanplan.model.Demand> demands = new java.util.ArrayList<>();
+        for (int i = 0; i < n.pops().size(); i++) {
+            for (int j = i + 1; j < n.pops().size(); j++) {
+                demands.add(new org.wanplan.model.Demand(
+                        "d" + i + "-" + j,
+                        n.pops().get(i).id(),
+                        n.pops().get(j).id(),
+                        1 + (i * 7 + j) % 5,
+                        org.wanplan.model.ServiceClass.BEST_EFFORT));
+            }
+        }
+        FailureSweep.Options options = new FailureSweep.Options(Metric.LATENCY, Optional.empty(), 4);
+        FailureSweep here = FailureSweep.prepare(n, demands, options);
+        List<FailureScenario> scenarios = FailureScenario.pairs(n, java.util.EnumSet.allOf(FailureScenario.Kind.class));
+        FailureReport whole = here.sweep(scenarios, k -> {}).report();
+
+        FailureSweep there = FailureSweep.prepare(n, demands, options);
+        FailureAccumulator merged = null;
+        for (int shard = 0; shard < 3; shard++) {
+            FailureAccumulator acc = there.accumulator();
+            for (int k = shard; k < scenarios.size(); k += 3) {
+                acc.add(k, scenarios.get(k), there.evaluate(scenarios.get(k)));
+            }
+            FailureAccumulator copy = roundTrip(acc);
+            assertThatThrownBy(copy::report).isInstanceOf(IllegalStateException.class);
+            merged = merged == null ? copy : copy.merge(merged);
+        }
+        assertThat(merged.attach(here).report()).isEqualTo(whole);
+        assertThat(whole.scenarioCount()).isEqualTo(scenarios.size());
+
+        FailureSweep otherShape =
+                FailureSweep.prepare(n, demands, new FailureSweep.Options(Metric.LATENCY, Optional.empty(), 5));
+        assertThatThrownBy(() -> roundTrip(here.accumulator()).attach(otherShape))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> here.accumulator().merge(otherShape.accumulator()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static FailureAccumulator roundTrip(FailureAccumulator acc) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(acc);
+        }
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (FailureAccumulator) in.readObject();
+        }
     }
 
     /**

@@ -262,11 +262,33 @@ public final class Restoration {
     public Availability.Estimate monteCarlo(PopId a, PopId b, int samples, long seed) {
         int ia = network.indexOf(a);
         int ib = network.indexOf(b);
-        int chunks = (samples + CHUNK - 1) / CHUNK;
-        long good = java.util.stream.IntStream.range(0, chunks)
+        long good = java.util.stream.IntStream.range(0, chunks(samples))
                 .parallel()
                 .mapToLong(k -> upDraws(ia, ib, Math.min(CHUNK, samples - k * CHUNK), chunkSeed(seed, k)))
                 .sum();
+        return estimate(good, samples);
+    }
+
+    /** How many chunks {@code samples} draws come in. */
+    public static int chunks(int samples) {
+        return (samples + CHUNK - 1) / CHUNK;
+    }
+
+    /**
+     * The draws of chunk {@code k} of {@link #monteCarlo}{@code (a, b, samples, seed)} that leave a path
+     * between the ends: an engine that spreads the chunks over machines sums these and hands the sum to
+     * {@link #estimate}, and gets the same answer as {@link #monteCarlo}.
+     */
+    public long upDraws(PopId a, PopId b, int samples, long seed, int k) {
+        if (k < 0 || k >= chunks(samples)) {
+            throw new IllegalArgumentException("chunk " + k + " of " + chunks(samples));
+        }
+        return upDraws(
+                network.indexOf(a), network.indexOf(b), Math.min(CHUNK, samples - k * CHUNK), chunkSeed(seed, k));
+    }
+
+    /** The estimate from {@code good} of {@code samples} draws: the fraction, with its 99.9 % Wilson interval. */
+    public static Availability.Estimate estimate(long good, long samples) {
         return Availability.Estimate.wilson(good, samples, 3.2905);
     }
 
