@@ -64,7 +64,10 @@ final class AvailabilityCommand implements Callable<Integer> {
             description = "mean time to repair a submarine fault (default 20)")
     Double submarineDays;
 
-    @Option(names = "--monte-carlo", paramLabel = "SAMPLES", description = "also estimate by simulation (seeded)")
+    @Option(
+            names = {"--monte-carlo", "--samples"},
+            paramLabel = "SAMPLES",
+            description = "also estimate by simulation (seeded)")
     Integer samples;
 
     @Option(

@@ -121,6 +121,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Spark lives in wanplan-spark and its own jar: the main jar (this module's class path) carries none of it. */
+    @Test
+    void the_main_jar_carries_no_spark() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkContext"))
+                .isInstanceOf(ClassNotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.wanplan.spark.SparkEngine"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
     @Test
     void modules_form_no_cycles() {
         slices().matching("org.wanplan.(*)..").should().beFreeOfCycles().check(classes);

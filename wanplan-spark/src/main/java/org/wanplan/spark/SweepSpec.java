@@ -46,10 +46,12 @@ public final class SweepSpec implements Serializable {
     private final long seed;
 
     /**
-     * @param protection the 1+1 diversity label (span, node, srlg), or null for none
-     * @param sample scenarios drawn at random, or 0 for all of them
+     * A sweep of {@code network} with {@code demands}: scenarios of {@code order} 1 or 2 over the chosen
+     * {@code kinds}, all of them or a sample (as {@code wanplan failures}).
+     *
+     * @param sample scenarios drawn at random with {@code seed}, or 0 for all of them
      */
-    SweepSpec(
+    public SweepSpec(
             Network network,
             List<Demand> demands,
             Metric metric,
@@ -88,6 +90,11 @@ public final class SweepSpec implements Serializable {
                         .toList());
         this.sample = sample;
         this.seed = seed;
+    }
+
+    /** 1 for single failures, 2 for pairs. */
+    public int order() {
+        return order;
     }
 
     /** The network as every machine reads it (the driver too, so all of them sweep the same one). */

@@ -2,15 +2,8 @@ package org.wanplan.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,7 +33,7 @@ class StandaloneClusterIT {
     @TempDir
     static Path tmp;
 
-    private static final List<Process> processes = new ArrayList<>();
+    private static LocalCluster cluster;
     private static Path lib;
     private static Path jar;
     private static String masterUrl;
@@ -50,56 +43,15 @@ class StandaloneClusterIT {
         jar = Path.of(System.getProperty("wanplan.spark.jar"));
         lib = jar.resolveSibling("lib");
         assertThat(jar).as("the packaged jar").exists();
-        // a Spark installation's layout: SPARK_HOME/jars is what a worker puts on its executors' class path
-        Path home = Files.createDirectories(tmp.resolve("spark-home"));
-        Files.createSymbolicLink(home.resolve("jars"), lib.toAbsolutePath());
-        int port = freePort();
-        int ui = freePort();
-        masterUrl = "spark://127.0.0.1:" + port;
-        start(
-                home,
-                "master",
-                "org.apache.spark.deploy.master.Master",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "" + port,
-                "--webui-port",
-                "" + ui);
-        await("the master", () -> listening(port));
-        for (int w = 1; w <= 2; w++) {
-            Path dir = Files.createDirectories(tmp.resolve("worker" + w));
-            start(
-                    home,
-                    "worker" + w,
-                    "org.apache.spark.deploy.worker.Worker",
-                    "--host",
-                    "127.0.0.1",
-                    "--cores",
-                    "1",
-                    "--memory",
-                    "1g",
-                    "--webui-port",
-                    "0",
-                    "--work-dir",
-                    dir.toString(),
-                    masterUrl);
-        }
-        await("two workers", () -> masterJson(ui).matches("(?s).*\"aliveworkers\"\\s*:\\s*2\\b.*"));
+        cluster = LocalCluster.start(lib, jvmOptions(), 2, 1, "1g", tmp);
+        masterUrl = cluster.masterUrl();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (Process p : processes) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+        if (cluster != null) {
+            cluster.close();
         }
-        for (Process p : processes) {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
-        Files.deleteIfExists(tmp.resolve("spark-home").resolve("jars")); // the link, not the libraries
     }
 
     @Test
@@ -202,94 +154,23 @@ class StandaloneClusterIT {
         String stdout = Files.readString(out);
         String stderr = Files.readString(err);
         assertThat(done && p.exitValue() == 0)
-                .as("%s: %s%n%s%n%s", name, done ? "exit " + p.exitValue() : "timed out", stderr, logs())
+                .as("%s: %s%n%s%n%s", name, done ? "exit " + p.exitValue() : "timed out", stderr, cluster.logs())
                 .isTrue();
         return new Run(stdout, stderr);
+    }
+
+    private static List<String> jvmOptions() {
+        return java.util.Arrays.stream(
+                        System.getProperty("wanplan.spark.jvm.options").split(" "))
+                .filter(o -> !o.isBlank())
+                .toList();
     }
 
     private static List<String> java() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
-        for (String o : System.getProperty("wanplan.spark.jvm.options").split(" ")) {
-            if (!o.isBlank()) {
-                cmd.add(o);
-            }
-        }
+        cmd.addAll(jvmOptions());
         return cmd;
-    }
-
-    private static void start(Path home, String name, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(java());
-        cmd.add("-cp");
-        cmd.add(lib.toAbsolutePath() + "/*");
-        cmd.add(mainClass);
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve(name + ".log").toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        pb.environment().put("SPARK_HOME", home.toString());
-        // a distribution says its Scala version in its layout; this one says it here
-        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-        pb.environment().put("SPARK_LOG_DIR", tmp.toString());
-        processes.add(pb.start());
-    }
-
-    private static String logs() {
-        StringBuilder all = new StringBuilder();
-        try (var files = Files.list(tmp)) {
-            for (Path f :
-                    files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-                all.append("--- ").append(f.getFileName()).append('\n');
-                lines.subList(Math.max(0, lines.size() - 40), lines.size())
-                        .forEach(l -> all.append(l).append('\n'));
-            }
-        } catch (IOException e) {
-            all.append("(logs unreadable: ").append(e).append(")");
-        }
-        return all.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String masterJson(int ui) {
-        try {
-            HttpURLConnection c = (HttpURLConnection)
-                    URI.create("http://127.0.0.1:" + ui + "/json/").toURL().openConnection();
-            c.setConnectTimeout(1000);
-            c.setReadTimeout(2000);
-            try (var in = c.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier ready) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!ready.getAsBoolean()) {
-            for (Process p : processes) {
-                assertThat(p.isAlive())
-                        .as("%s: a cluster process died%n%s", what, logs())
-                        .isTrue();
-            }
-            assertThat(System.nanoTime()).as("%s within 60 s%n%s", what, logs()).isLessThan(deadline);
-            Thread.sleep(250);
-        }
     }
 }
