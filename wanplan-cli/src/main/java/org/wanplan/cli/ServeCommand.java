@@ -35,6 +35,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no access log (otherwise one line per request on standard output)")
     boolean quiet;
 
+    @Option(
+            names = "--target-growth",
+            defaultValue = "0.30",
+            paramLabel = "R",
+            description = "the revenue growth a year the portfolio is measured against (default: ${DEFAULT-VALUE},"
+                    + " the operator's plan: +30 % a year)")
+    double targetGrowth;
+
     @Mixin
     StoreOptions store;
 
@@ -45,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
+        }
+        if (!(targetGrowth > -1 && targetGrowth <= 10)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--target-growth must be above -1 and at most 10, was " + targetGrowth);
         }
         Database db = store.open();
         WanplanServer server;
@@ -60,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                                             log.flush();
                                         }
                                     })
+                    .targetGrowth(targetGrowth)
                     .start(host, port);
         } catch (RuntimeException e) {
             db.close();

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             AugmentCommand.class,
             DemoCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            PortfolioCommand.class,
+            RunwayCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE)

@@ -43,6 +43,17 @@ final class Api {
         return limits;
     }
 
+    /** The deployment's revenue growth target a year, which the portfolio is measured against. */
+    private volatile double targetGrowth = org.wanplan.store.Portfolio.TARGET_GROWTH;
+
+    double targetGrowth() {
+        return targetGrowth;
+    }
+
+    void targetGrowth(double growth) {
+        this.targetGrowth = growth;
+    }
+
     Database db() {
         return db;
     }

@@ -21,6 +21,17 @@ final class Json {
 
     private Json() {}
 
+    /** JSON the server wrote itself (a stored design's result), as a tree; decimals kept exact. */
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.reader()
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not read back: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A response record (or any value) as a JSON tree. */
     static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);

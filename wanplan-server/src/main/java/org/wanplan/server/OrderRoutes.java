@@ -19,8 +19,25 @@ final class OrderRoutes implements Routes {
         this.designs = new Designs(api);
     }
 
-    /** What an order takes from its design. */
-    record OrderSource(String id, String customerName, String network, java.util.Map<String, Double> gbpsBySpan) {}
+    /** What an order takes from its design: the bandwidth per span, and the quote's monthly charge. */
+    record OrderSource(
+            String id,
+            String customerName,
+            String network,
+            java.util.Map<String, Double> gbpsBySpan,
+            java.math.BigDecimal mrc,
+            String currency) {
+        static OrderSource of(org.wanplan.store.StoredDesign d) {
+            JsonNode quote = Json.parse(d.result()).path("quote");
+            return new OrderSource(
+                    d.id(),
+                    d.customerName(),
+                    d.network(),
+                    d.gbpsBySpan(),
+                    quote.path("mrc").isNumber() ? quote.path("mrc").decimalValue() : java.math.BigDecimal.ZERO,
+                    quote.path("currency").asText("EUR"));
+        }
+    }
 
     /**
      * Designs as orders need them, kept once read: a stored design never changes, so this needs no
@@ -40,10 +57,7 @@ final class OrderRoutes implements Routes {
             if (s != null) {
                 return java.util.Optional.of(s);
             }
-            java.util.Optional<OrderSource> found = api.db()
-                    .designs()
-                    .find(id)
-                    .map(d -> new OrderSource(d.id(), d.customerName(), d.network(), d.gbpsBySpan()));
+            java.util.Optional<OrderSource> found = api.db().designs().find(id).map(OrderSource::of);
             found.ifPresent(f -> {
                 if (kept.size() >= 10_000) {
                     kept.clear();
@@ -84,7 +98,9 @@ final class OrderRoutes implements Routes {
                                 d.customerName(),
                                 d.network(),
                                 d.gbpsBySpan(),
-                                d.id());
+                                d.id(),
+                                d.mrc(),
+                                d.currency());
                 ctx.header("Location", "/api/v1/orders/" + o.id());
                 return new Api.Reply(201, orderJson(o));
             };

@@ -94,7 +94,9 @@ final class Views {
             String designId,
             String state,
             Map<String, Double> gbpsBySpan,
-            double totalGbps) {
+            double totalGbps,
+            java.math.BigDecimal mrc,
+            String currency) {
         static OrderView of(Order o) {
             return new OrderView(
                     o.id(),
@@ -105,9 +107,63 @@ final class Views {
                     new TreeMap<>(o.gbpsBySpan()),
                     o.gbpsBySpan().values().stream()
                             .mapToDouble(Double::doubleValue)
-                            .sum());
+                            .sum(),
+                    o.mrc(),
+                    o.currency());
         }
     }
+
+    /** The portfolio against the growth target (see {@link org.wanplan.store.Portfolio}). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PortfolioView(
+            String currency,
+            java.math.BigDecimal activeMrc,
+            java.math.BigDecimal pipelineMrc,
+            Map<String, Long> orders,
+            long otherCurrencyOrders,
+            double targetGrowth,
+            java.util.List<org.wanplan.store.Portfolio.Month> history,
+            java.util.List<org.wanplan.store.Portfolio.Target> projection,
+            String lastFullMonth,
+            String status) {
+        static PortfolioView of(org.wanplan.store.Portfolio.Report r) {
+            return new PortfolioView(
+                    r.currency(),
+                    r.activeMrc(),
+                    r.pipelineMrc(),
+                    r.orders(),
+                    r.otherCurrencyOrders(),
+                    r.targetGrowth(),
+                    r.history(),
+                    r.projection(),
+                    r.lastFullMonth().orElse(null),
+                    r.status());
+        }
+    }
+
+    /** Each span's runway under growth, soonest out first. */
+    record RunwayView(String network, double growth, java.util.List<SpanRunway> spans) {
+        static RunwayView of(
+                String network, double growth, java.util.List<org.wanplan.store.Reservations.Runway> spans) {
+            return new RunwayView(
+                    network,
+                    growth,
+                    spans.stream()
+                            .map(r -> new SpanRunway(
+                                    r.span(),
+                                    r.capacityGbps(),
+                                    r.usedGbps(),
+                                    r.utilisation(),
+                                    r.monthsToExhaustion().isPresent()
+                                            ? r.monthsToExhaustion().getAsDouble()
+                                            : null))
+                            .toList());
+        }
+    }
+
+    /** One span's runway; {@code monthsToExhaustion} null when nothing is used. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SpanRunway(String id, double capacityGbps, double usedGbps, double utilisation, Double monthsToExhaustion) {}
 
     /** An audit line: who did what to what, when, and the state before and after. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -35,6 +35,7 @@ public final class WanplanServer implements AutoCloseable {
     private final NetworkCatalog networks;
     private final Integrity.Report recovery;
     private final TokenCache tokens;
+    private final Api api;
     private final Javalin app;
 
     /**
@@ -64,6 +65,7 @@ public final class WanplanServer implements AutoCloseable {
         this.networks = new NetworkCatalog(db);
         this.recovery = db.integrity().checkAndRepair();
         this.tokens = new TokenCache(t -> db.tokens().caller(t));
+        this.api = new Api(db, networks, tokens, limits);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -99,14 +101,15 @@ public final class WanplanServer implements AutoCloseable {
             var r = config.routes;
             r.before(WanplanServer::securityHeaders);
             r.before("/api/*", this::authenticate);
-            Api api = new Api(db, networks, tokens, limits);
+            Api api = this.api;
             for (Routes routes : List.of(
                     new AdminRoutes(api),
                     new NetworkRoutes(api),
                     new DesignRoutes(api),
                     new OrderRoutes(api),
                     new TokenRoutes(api),
-                    new FailureRoutes(api))) {
+                    new FailureRoutes(api),
+                    new PortfolioRoutes(api))) {
                 routes.register(r);
             }
             r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
@@ -161,6 +164,20 @@ public final class WanplanServer implements AutoCloseable {
     /** A server over {@code db}, not yet listening, with an access log and its own request limits. */
     public static WanplanServer create(Database db, java.util.function.Consumer<String> accessLog, Limits limits) {
         return new WanplanServer(db, accessLog, limits);
+    }
+
+    /**
+     * Measures the portfolio against {@code growth} a year (default {@value
+     * org.wanplan.store.Portfolio#TARGET_GROWTH}, the operator's plan).
+     *
+     * @throws IllegalArgumentException unless above -1 and at most 10
+     */
+    public WanplanServer targetGrowth(double growth) {
+        if (!(growth > -1 && growth <= 10)) {
+            throw new IllegalArgumentException("target growth must be above -1 and at most 10, was " + growth);
+        }
+        api.targetGrowth(growth);
+        return this;
     }
 
     /** Listens on {@code host}:{@code port} (0: any free port); see {@link #port()}. */

@@ -181,6 +181,41 @@ class ApiTest {
         assertThat(step(id, "reserve").json().get("state").asText()).isEqualTo("reserved");
         Map<String, Double> during = reserved("sparse");
         load.forEach((span, gbps) -> assertThat(during.get(span)).isCloseTo(before.get(span) + gbps, within()));
+        // the order keeps its quote's monthly charge; each span it holds: 12 ln(capacity / used) / ln 1.25 months
+        assertThat(order.json().get("mrc").decimalValue())
+                .isEqualByComparingTo(design.get("quote").get("mrc").decimalValue());
+        Map<String, Double> capacity = new HashMap<>();
+        api.get("/api/v1/networks/sparse/spans?limit=10000", f.viewer)
+                .json()
+                .forEach(s ->
+                        capacity.put(s.get("id").asText(), s.get("capacityGbps").asDouble()));
+        JsonNode runway =
+                api.get("/api/v1/networks/sparse/runway?growth=0.25", f.viewer).json();
+        assertThat(runway.get("growth").asDouble()).isEqualTo(0.25);
+        int held = 0;
+        double previous = 0;
+        for (JsonNode r : runway.get("spans")) {
+            String span = r.get("id").asText();
+            assertThat(r.get("usedGbps").asDouble()).isCloseTo(during.get(span), within());
+            if (during.get(span) > 0) {
+                held++;
+                double months = r.get("monthsToExhaustion").asDouble();
+                assertThat(months)
+                        .isCloseTo(12 * Math.log(capacity.get(span) / during.get(span)) / Math.log(1.25), within());
+                assertThat(months).isGreaterThanOrEqualTo(previous); // soonest first
+                previous = months;
+            } else {
+                assertThat(r.get("monthsToExhaustion").isNull()).isTrue();
+            }
+        }
+        assertThat(held)
+                .isEqualTo((int) during.values().stream().filter(g -> g > 0).count())
+                .isPositive();
+        assertThat(api.get("/api/v1/networks/sparse/runway?growth=abc", f.viewer)
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.get("/api/v1/networks/nowhere/runway", f.viewer).status())
+                .isEqualTo(404);
         assertThat(step(id, "activate").json().get("state").asText()).isEqualTo("active");
         assertThat(step(id, "cease").json().get("state").asText()).isEqualTo("ceased");
         Map<String, Double> after = reserved("sparse");

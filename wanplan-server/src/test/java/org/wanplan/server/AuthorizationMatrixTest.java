@@ -61,6 +61,8 @@ class AuthorizationMatrixTest {
                 get("/api/v1/networks/{name}", Role.VIEWER, () -> "/api/v1/networks/sparse"),
                 get("/api/v1/networks/{name}/pops", Role.VIEWER, () -> "/api/v1/networks/sparse/pops"),
                 get("/api/v1/networks/{name}/spans", Role.VIEWER, () -> "/api/v1/networks/sparse/spans"),
+                get("/api/v1/networks/{name}/runway", Role.VIEWER, () -> "/api/v1/networks/sparse/runway?growth=0.3"),
+                get("/api/v1/portfolio", Role.VIEWER, () -> "/api/v1/portfolio"),
                 get("/api/v1/samples", Role.VIEWER, () -> "/api/v1/samples"),
                 get("/api/v1/samples/{name}", Role.VIEWER, () -> "/api/v1/samples/french-retailer"),
                 get("/api/v1/customers", Role.VIEWER, () -> "/api/v1/customers"),

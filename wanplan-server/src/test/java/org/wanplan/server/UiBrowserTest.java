@@ -163,6 +163,61 @@ class UiBrowserTest {
         shot("03-orders");
         checkConsole();
 
+        // activated, the order earns: the Portfolio tab's chart is the API's history and target curve, point for point
+        click(orderId, "activate");
+        waitForState(orderId, "active");
+        driver.findElement(By.id("tab-portfolio")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-portfolio-loaded") != null);
+        JsonNode portfolio = f.api.get("/api/v1/portfolio", f.viewer).json();
+        assertThat(portfolio.get("activeMrc").decimalValue())
+                .isEqualByComparingTo(design.get("quote").get("mrc").decimalValue());
+        List<WebElement> actual = driver.findElements(By.cssSelector("#portfolio-chart circle.actual-point"));
+        assertThat(actual).hasSize(portfolio.get("history").size()).isNotEmpty();
+        for (int i = 0; i < actual.size(); i++) {
+            JsonNode m = portfolio.get("history").get(i);
+            assertThat(actual.get(i).getAttribute("data-month"))
+                    .isEqualTo(m.get("month").asText());
+            assertThat(new java.math.BigDecimal(actual.get(i).getAttribute("data-mrc")))
+                    .isEqualByComparingTo(m.get("activeMrc").decimalValue());
+        }
+        List<WebElement> target = driver.findElements(By.cssSelector("#portfolio-chart circle.target-point"));
+        assertThat(target)
+                .hasSize(portfolio.get("history").size()
+                        + portfolio.get("projection").size());
+        JsonNode lastTarget =
+                portfolio.get("projection").get(portfolio.get("projection").size() - 1);
+        assertThat(target.get(target.size() - 1).getAttribute("data-month"))
+                .isEqualTo(lastTarget.get("month").asText());
+        assertThat(new java.math.BigDecimal(target.get(target.size() - 1).getAttribute("data-mrc")))
+                .isEqualByComparingTo(lastTarget.get("targetMrc").decimalValue());
+        assertThat(driver.findElement(By.id("portfolio-facts")).getAttribute("data-status"))
+                .isEqualTo(portfolio.get("status").asText());
+        shot("03b-portfolio");
+
+        // the map coloured by runway: the spans the order holds are the ones with a runway
+        driver.findElement(By.id("tab-network")).click();
+        new Select(driver.findElement(By.id("span-colour"))).selectByValue("runway");
+        wait.until(d -> "runway".equals(d.findElement(By.tagName("body")).getAttribute("data-span-colour")));
+        JsonNode runway = f.api.get("/api/v1/networks/euro350/runway", f.viewer).json();
+        long held = 0;
+        for (JsonNode r : runway.get("spans")) {
+            if (!r.get("monthsToExhaustion").isNull()) {
+                held++;
+            }
+        }
+        long loaded = 0;
+        for (JsonNode g : design.get("spanLoadGbps")) {
+            if (g.asDouble() > 0) {
+                loaded++;
+            }
+        }
+        assertThat(held).isEqualTo(loaded).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#map path.span-line:not(.runway-none)")))
+                .hasSize((int) held);
+        shot("03c-runway");
+        new Select(driver.findElement(By.id("span-colour"))).selectByValue("utilisation");
+        checkConsole();
+
         // a failure what-if on the map
         driver.findElement(By.id("tab-failures")).click();
         new Select(driver.findElement(By.id("failure-kind"))).selectByValue("pop");

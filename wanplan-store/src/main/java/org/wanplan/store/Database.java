@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Optional<Lock> writes; // this process's transactions queue here when the database has one writer
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -117,7 +118,7 @@ public final class Database implements AutoCloseable {
 
     /** Work done in one transaction: {@link Tx}'s stores all join it; it commits when {@code work} returns and rolls back when it throws. */
     public <T, X extends Exception> T transaction(TxWork<T, X> work) throws X {
-        return session().tx(h -> work.apply(new Tx(h)));
+        return session().tx(h -> work.apply(new Tx(h, clock)));
     }
 
     /** What {@link #transaction} runs. */
@@ -131,7 +132,20 @@ public final class Database implements AutoCloseable {
     }
 
     public Orders orders() {
-        return new Orders(session());
+        return new Orders(session(), clock);
+    }
+
+    public Portfolio portfolio() {
+        return new Portfolio(session(), clock);
+    }
+
+    /**
+     * Stamps order events (and their audit rows) from {@code clock} from now on: for tests and simulations
+     * that replay a history month by month; the system clock otherwise.
+     */
+    public Database withClock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        return this;
     }
 
     public Tokens tokens() {

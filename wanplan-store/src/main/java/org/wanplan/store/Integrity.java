@@ -72,7 +72,7 @@ public final class Integrity {
             + ") suspects ORDER BY id";
 
     private static void repairOrder(Handle h, String id, List<String> repairs) {
-        Order o = h.createQuery("SELECT customer, network, state, design_id FROM orders WHERE id = :id")
+        Order o = h.createQuery("SELECT customer, network, state, design_id, mrc, currency FROM orders WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new Order(
                         id,
@@ -80,7 +80,9 @@ public final class Integrity {
                         rs.getString(2),
                         OrderState.of(rs.getString(3)),
                         SpanRows.ORDER_NEEDS.of(h, id),
-                        rs.getString(4)))
+                        rs.getString(4),
+                        Orders.money(rs.getBigDecimal(5)),
+                        rs.getString(6)))
                 .one();
         Map<String, Double> held = SpanRows.RESERVATIONS.of(h, id);
         boolean holds = o.state() == OrderState.RESERVED || o.state() == OrderState.ACTIVE;

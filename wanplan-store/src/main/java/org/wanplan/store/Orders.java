@@ -17,29 +17,50 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Orders {
     private final Session session;
+    private final java.time.Clock clock;
 
-    Orders(Session session) {
+    Orders(Session session, java.time.Clock clock) {
         this.session = session;
+        this.clock = clock;
     }
 
-    /** Records a draft order. */
+    /** Records a draft order that earns nothing (no quote). */
     public Order create(String actor, String id, String customer, String network, Map<String, Double> gbpsBySpan) {
         return create(actor, id, customer, network, gbpsBySpan, null);
     }
 
-    /** Records a draft order made from a stored design ({@code designId}, or null when none). */
+    /** Records a draft order made from a stored design ({@code designId}, or null when none), earning nothing. */
     public Order create(
             String actor, String id, String customer, String network, Map<String, Double> gbpsBySpan, String designId) {
+        return create(actor, id, customer, network, gbpsBySpan, designId, java.math.BigDecimal.ZERO, "EUR");
+    }
+
+    /**
+     * Records a draft order made from a stored design ({@code designId}, or null when none) whose quote charges
+     * {@code mrc} a month in {@code currency}.
+     */
+    public Order create(
+            String actor,
+            String id,
+            String customer,
+            String network,
+            Map<String, Double> gbpsBySpan,
+            String designId,
+            java.math.BigDecimal mrc,
+            String currency) {
         return session.tx(h -> {
-            Timestamp now = Timestamp.from(Instant.now());
-            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id)"
-                            + " VALUES (:id, :c, :n, 'draft', :t, :t, :d)")
+            Timestamp now = Timestamp.from(clock.instant());
+            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id, mrc,"
+                            + " currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)")
                     .bind("id", id)
                     .bind("c", customer)
                     .bind("n", network)
                     .bind("t", now)
                     .bind("d", designId)
+                    .bind("m", mrc)
+                    .bind("cur", currency)
                     .execute();
+            event(h, id, OrderState.DRAFT, now);
             for (Map.Entry<String, Double> e : new TreeMap<>(gbpsBySpan).entrySet()) {
                 h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
                         .bind("o", id)
@@ -47,8 +68,8 @@ public final class Orders {
                         .bind("g", e.getValue())
                         .execute();
             }
-            audit(h, actor, "create", "order " + id, null, "draft");
-            return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId);
+            audit(h, actor, "create", "order " + id, null, "draft", now);
+            return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId, mrc, currency);
         });
     }
 
@@ -137,12 +158,14 @@ public final class Orders {
             }
             // The order's own rows first (its row is locked already), the shared span rows last: a busy
             // span is then held only for its own UPDATE and the commit, not for the rest of the work.
+            Timestamp now = Timestamp.from(clock.instant());
             h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
                     .bind("s", to.label())
-                    .bind("t", Timestamp.from(Instant.now()))
+                    .bind("t", now)
                     .bind("id", id)
                     .execute();
-            audit(h, actor, verb, "order " + id, o.state().label(), to.label());
+            event(h, id, to, now);
+            audit(h, actor, verb, "order " + id, o.state().label(), to.label(), now);
             if (to == OrderState.RESERVED) {
                 Optional<OverbookedException> refused = Reservations.reserveIn(h, id, o.network(), o.gbpsBySpan());
                 if (refused.isPresent()) {
@@ -155,7 +178,7 @@ public final class Orders {
                     Reservations.releaseIn(h, id);
                 }
             }
-            return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan(), o.designId());
+            return new Order(id, o.customer(), o.network(), to, o.gbpsBySpan(), o.designId(), o.mrc(), o.currency());
         });
         if (result instanceof IllegalTransitionException e) {
             throw e;
@@ -167,11 +190,20 @@ public final class Orders {
     }
 
     /** One row of an order joined with one of its spans (span null when it has none). */
-    private record OrderRow(String customer, String network, String state, String designId, String span, double gbps) {}
+    private record OrderRow(
+            String customer,
+            String network,
+            String state,
+            String designId,
+            java.math.BigDecimal mrc,
+            String currency,
+            String span,
+            double gbps) {}
 
     /** The order with its spans, in one query (locking the order's row when {@code lock}). */
     private static Optional<Order> load(Handle h, String id, boolean lock) {
-        List<OrderRow> rows = h.createQuery("SELECT o.customer, o.network, o.state, o.design_id, s.span_id, s.gbps"
+        List<OrderRow> rows = h.createQuery("SELECT o.customer, o.network, o.state, o.design_id, o.mrc, o.currency,"
+                        + " s.span_id, s.gbps"
                         + " FROM orders o LEFT JOIN order_span s ON s.order_id = o.id WHERE o.id = :id"
                         + (lock ? " <forUpdateOfO>" : ""))
                 .bind("id", id)
@@ -180,8 +212,10 @@ public final class Orders {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5),
-                        rs.getDouble(6)))
+                        money(rs.getBigDecimal(5)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getDouble(8)))
                 .list();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -189,12 +223,30 @@ public final class Orders {
         Map<String, Double> spans = new TreeMap<>();
         rows.stream().filter(r -> r.span() != null).forEach(r -> spans.put(r.span(), r.gbps()));
         OrderRow o = rows.get(0);
-        return Optional.of(new Order(id, o.customer(), o.network(), OrderState.of(o.state()), spans, o.designId()));
+        return Optional.of(new Order(
+                id, o.customer(), o.network(), OrderState.of(o.state()), spans, o.designId(), o.mrc(), o.currency()));
+    }
+
+    /** An amount as stored, to the cent (SQLite keeps NUMERIC as a double). */
+    static java.math.BigDecimal money(java.math.BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private static void event(Handle h, String id, OrderState state, Timestamp at) {
+        h.createUpdate("INSERT INTO order_event (order_id, state, at) VALUES (:o, :s, :t)")
+                .bind("o", id)
+                .bind("s", state.label())
+                .bind("t", at)
+                .execute();
     }
 
     static void audit(Handle h, String actor, String action, String entity, String before, String after) {
+        audit(h, actor, action, entity, before, after, Timestamp.from(Instant.now()));
+    }
+
+    static void audit(Handle h, String actor, String action, String entity, String before, String after, Timestamp at) {
         h.createUpdate("INSERT INTO audit (at, actor, action, entity, before, after) VALUES (:t, :a, :x, :e, :b, :f)")
-                .bind("t", Timestamp.from(Instant.now()))
+                .bind("t", at)
                 .bind("a", actor)
                 .bind("x", action)
                 .bind("e", entity)

@@ -139,6 +139,54 @@ public final class Reservations {
         });
     }
 
+    /**
+     * A span's runway: what reserved and active orders use of it, and when it runs out if that use grows at
+     * the given rate.
+     *
+     * @param monthsToExhaustion 12 · ln(capacity / used) / ln(1 + growth); empty when nothing is used (or
+     *     nothing grows), 0 when the span is full
+     */
+    public record Runway(
+            String span,
+            double capacityGbps,
+            double usedGbps,
+            double utilisation,
+            java.util.OptionalDouble monthsToExhaustion) {}
+
+    /** The runway of every registered span of {@code network} at {@code growth} a year, soonest out first. */
+    public java.util.List<Runway> runway(String network, double growth) {
+        if (!(growth > 0 && growth <= 10)) {
+            throw new IllegalArgumentException("growth must be above 0 and at most 10 a year, was " + growth);
+        }
+        java.util.List<Runway> all = session.read(h -> h.createQuery(
+                        "SELECT span_id, capacity_gbps, reserved_gbps FROM span_capacity WHERE network = :n")
+                .bind("n", network)
+                .map((rs, ctx) -> {
+                    double capacity = rs.getDouble(2);
+                    double used = rs.getDouble(3);
+                    return new Runway(
+                            rs.getString(1),
+                            capacity,
+                            used,
+                            capacity > 0 ? used / capacity : 0,
+                            monthsToExhaustion(capacity, used, growth));
+                })
+                .list());
+        return all.stream()
+                .sorted(java.util.Comparator.comparingDouble(
+                                (Runway r) -> r.monthsToExhaustion().orElse(Double.POSITIVE_INFINITY))
+                        .thenComparing(Runway::span))
+                .toList();
+    }
+
+    /** 12 · ln(capacity / used) / ln(1 + growth): empty when nothing is used, 0 when full. */
+    static java.util.OptionalDouble monthsToExhaustion(double capacity, double used, double growth) {
+        if (!(used > 1e-12)) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(Math.max(0, 12 * Math.log(capacity / used) / Math.log(1 + growth)));
+    }
+
     /** What {@code orderId} holds, per span (empty when it holds nothing). */
     public Map<String, Double> of(String orderId) {
         return session.read(h -> SpanRows.RESERVATIONS.of(h, orderId));

@@ -279,4 +279,132 @@ abstract class ReservationsContract {
                 .isInstanceOf(java.util.NoSuchElementException.class)
                 .hasMessage("no token #999999");
     }
+
+    /** A clock the test moves: order events are stamped with its time. */
+    static final class TestClock extends java.time.Clock {
+        private java.time.Instant now;
+
+        TestClock(String at) {
+            now = java.time.Instant.parse(at);
+        }
+
+        void set(String at) {
+            now = java.time.Instant.parse(at);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    private static java.math.BigDecimal eur(String amount) {
+        return new java.math.BigDecimal(amount);
+    }
+
+    /**
+     * A hand-made history, January to mid-June 2026: o1 (1,000 EUR a month) active from 15 January; nothing
+     * happens in February; o2 (500) active from 5 March, ceased 20 May; o3 (300) submitted and o4 (200) reserved
+     * in June; o5 quoted in GBP. Month ends by hand: Jan 1,000, Feb 1,000, Mar 1,500, Apr 1,500, May 1,000; June
+     * so far 1,000. Target 1,000 × 1.3^(k/12), k months after January: Feb 1,022.10, Mar 1,044.70, Apr 1,067.79,
+     * May 1,091.39; July (the first month ahead) 1,140.18, June 2029 (the 36th) 2,450.79.
+     */
+    @Test
+    void the_portfolio_is_the_order_history_month_by_month_against_the_target_curve() throws Exception {
+        TestClock clock = new TestClock("2026-01-10T09:00:00Z");
+        db.withClock(clock);
+        Orders orders = db.orders();
+        orders.create("t", "o1", "Retailer", "tri", Map.of("ab", 2.0), null, eur("1000.00"), "EUR");
+        orders.submit("t", "o1");
+        orders.reserve("t", "o1");
+        clock.set("2026-01-15T12:00:00Z");
+        orders.activate("t", "o1");
+        clock.set("2026-03-05T08:00:00Z");
+        orders.create("t", "o2", "Bank", "tri", Map.of("bc", 2.0), null, eur("500.00"), "EUR");
+        orders.submit("t", "o2");
+        orders.reserve("t", "o2");
+        orders.activate("t", "o2");
+        clock.set("2026-05-20T17:00:00Z");
+        orders.cease("t", "o2");
+        clock.set("2026-06-02T10:00:00Z");
+        orders.create("t", "o3", "Insurer", "tri", Map.of("ca", 1.0), null, eur("300.00"), "EUR");
+        orders.submit("t", "o3");
+        orders.create("t", "o4", "Carmaker", "tri", Map.of("ab", 1.0), null, eur("200.00"), "EUR");
+        orders.submit("t", "o4");
+        orders.reserve("t", "o4");
+        orders.create("t", "o5", "London", "tri", Map.of("ab", 1.0), null, eur("900.00"), "GBP");
+        orders.submit("t", "o5");
+        orders.reserve("t", "o5");
+        orders.activate("t", "o5");
+        clock.set("2026-06-15T12:00:00Z");
+
+        Portfolio.Report r = db.portfolio().report(0.30, "EUR");
+        assertThat(r.currency()).isEqualTo("EUR");
+        assertThat(r.activeMrc()).isEqualByComparingTo("1000.00");
+        assertThat(r.pipelineMrc()).isEqualByComparingTo("500.00");
+        assertThat(r.orders())
+                .containsExactly(
+                        Map.entry("draft", 0L),
+                        Map.entry("submitted", 1L),
+                        Map.entry("reserved", 1L),
+                        Map.entry("active", 2L),
+                        Map.entry("ceased", 1L),
+                        Map.entry("cancelled", 0L));
+        assertThat(r.otherCurrencyOrders()).isEqualTo(1);
+        assertThat(r.history())
+                .extracting(
+                        Portfolio.Month::month,
+                        m -> m.activeMrc().toPlainString(),
+                        m -> m.targetMrc().toPlainString(),
+                        Portfolio.Month::complete)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2026-01", "1000.00", "1000.00", true),
+                        org.assertj.core.groups.Tuple.tuple("2026-02", "1000.00", "1022.10", true),
+                        org.assertj.core.groups.Tuple.tuple("2026-03", "1500.00", "1044.70", true),
+                        org.assertj.core.groups.Tuple.tuple("2026-04", "1500.00", "1067.79", true),
+                        org.assertj.core.groups.Tuple.tuple("2026-05", "1000.00", "1091.39", true),
+                        org.assertj.core.groups.Tuple.tuple("2026-06", "1000.00", "1115.52", false));
+        assertThat(r.projection()).hasSize(36);
+        assertThat(r.projection().get(0).month()).isEqualTo("2026-07");
+        assertThat(r.projection().get(0).targetMrc()).isEqualByComparingTo("1140.18");
+        assertThat(r.projection().get(35).month()).isEqualTo("2029-06");
+        assertThat(r.projection().get(35).targetMrc()).isEqualByComparingTo("2450.79");
+        assertThat(r.lastFullMonth()).contains("2026-05");
+        assertThat(r.status()).isEqualTo("behind");
+        // with no growth asked, May's 1,000 meets January's 1,000
+        assertThat(db.portfolio().report(0.0, "EUR").status()).isEqualTo("on-track");
+
+        // the runway of what o1 and o4 (3 Gbps on ab), o5 (1 more on ab) hold: 12 ln(capacity / used) / ln 1.3
+        List<Reservations.Runway> runway = reservations.runway("tri", 0.30);
+        assertThat(runway).extracting(Reservations.Runway::span).containsExactly("ab", "bc", "ca");
+        assertThat(runway.get(0).usedGbps()).isEqualTo(4.0);
+        assertThat(runway.get(0).utilisation()).isEqualTo(0.4);
+        // 12 · ln(10 / 4) / ln(1.3) = 12 · 0.916291 / 0.262364 = 41.909…
+        assertThat(runway.get(0).monthsToExhaustion().getAsDouble()).isCloseTo(41.909, within(1e-3));
+        assertThat(runway.get(1).monthsToExhaustion()).isEmpty(); // o2 ceased: bc unused
+        assertThat(runway.get(2).monthsToExhaustion()).isEmpty(); // o3 only submitted
+    }
+
+    @Test
+    void a_portfolio_without_revenue_has_no_history_and_no_status_yet() {
+        db.withClock(new TestClock("2026-03-01T00:00:00Z"));
+        db.orders().create("t", "o1", "Retailer", "tri", Map.of("ab", 1.0), null, eur("100.00"), "EUR");
+        Portfolio.Report r = db.portfolio().report(0.30, "EUR");
+        assertThat(r.history()).isEmpty();
+        assertThat(r.projection()).isEmpty();
+        assertThat(r.status()).isEqualTo("no-full-month");
+        assertThat(r.orders()).containsEntry("draft", 1L);
+        assertThatThrownBy(() -> db.portfolio().report(-1, "EUR")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reservations.runway("tri", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -117,6 +117,7 @@ function selectTab(id) {
     $(t.getAttribute('aria-controls')).hidden = !on;
   });
   if (id === 'tab-orders') loadOrders();
+  if (id === 'tab-portfolio') loadPortfolio();
   if (id === 'tab-failures') fillFailureElements();
   if (id === 'tab-tokens') loadTokens();
 }
@@ -155,6 +156,9 @@ function utilColour(u) {
   return 'rgb(' + r + ',' + g + ',' + b + ')';
 }
 
+const RUNWAY_COLOURS = { 'runway-short': '#b00020', 'runway-mid': '#e07b00', 'runway-long': '#1b7f5b',
+  'runway-none': '#9aa5b1' };
+
 function clearLayer(name) {
   if (state.layers[name]) { state.map.removeLayer(state.layers[name]); delete state.layers[name]; }
 }
@@ -167,16 +171,32 @@ async function showNetwork(name) {
   state.popById = new Map(pops.map((p) => [p.id, p]));
   ['network', 'design', 'failure'].forEach(clearLayer);
   const layer = L.layerGroup();
+  const byRunway = $('span-colour').value === 'runway';
+  const runway = new Map();
+  if (byRunway) {
+    const r = await api('GET', '/networks/' + encodeURIComponent(name) + '/runway');
+    for (const x of r.spans) runway.set(x.id, x.monthsToExhaustion);
+    state.runwayGrowth = r.growth;
+  }
+  $('legend-utilisation').hidden = byRunway;
+  $('legend-runway').hidden = !byRunway;
   for (const s of spans) {
     const a = state.popById.get(s.a); const b = state.popById.get(s.b);
     if (!a || a.lat === undefined || !b || b.lat === undefined) continue;
     const u = s.capacityGbps > 0 ? s.reservedGbps / s.capacityGbps : 0;
+    const months = runway.get(s.id);
+    const band = months === null || months === undefined ? 'runway-none'
+      : months < 12 ? 'runway-short' : months <= 36 ? 'runway-mid' : 'runway-long';
     L.polyline([[a.lat, a.lon], [b.lat, b.lon]], {
-      color: utilColour(u), weight: 2.5, dashArray: s.submarine ? '6 5' : null, className: 'span-line',
+      color: byRunway ? RUNWAY_COLOURS[band] : utilColour(u), weight: byRunway && band !== 'runway-none' ? 4 : 2.5,
+      dashArray: s.submarine ? '6 5' : null, className: 'span-line' + (byRunway ? ' ' + band : ''),
     }).bindTooltip(s.id + '<br>' + (s.km !== undefined ? fmt(s.km, 0) + ' km, ' : '') + fmt(s.capacityGbps, 0)
       + ' Gbps, ' + fmt(s.reservedGbps, 2) + ' reserved (' + pct(u, 1) + ')' + (s.submarine ? '<br>submarine' : '')
-      + (s.srlgs.length ? '<br>SRLG ' + s.srlgs.join(', ') : '')).addTo(layer);
+      + (s.srlgs.length ? '<br>SRLG ' + s.srlgs.join(', ') : '')
+      + (byRunway ? '<br>' + (months === null || months === undefined ? 'nothing held'
+        : fmt(months, 1) + ' months to full at +' + pct(state.runwayGrowth, 0) + ' a year') : '')).addTo(layer);
   }
+  document.body.dataset.spanColour = byRunway ? 'runway' : 'utilisation';
   for (const p of pops) {
     if (p.lat === undefined) continue;
     const radius = 2.5 + Math.sqrt((p.population || 0) / 1e6) * 2.5;
@@ -531,6 +551,85 @@ async function orderAction(id, action) {
   if (state.network) await showNetwork(state.network);
 }
 $('refresh-orders').addEventListener('click', loadOrders);
+
+/* ------------------------------------------------------------------ portfolio */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, parent) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+async function loadPortfolio() {
+  const p = await api('GET', '/portfolio');
+  const facts = $('portfolio-facts');
+  facts.replaceChildren();
+  const money = (v) => p.currency + ' ' + fmt(v, 2);
+  const status = { 'on-track': 'on track', behind: 'behind the target', 'no-full-month': 'no full month yet' }[p.status];
+  for (const [k, v] of [['Active', money(p.activeMrc) + ' a month'], ['Pipeline', money(p.pipelineMrc) + ' a month'],
+    ['Target', '+' + pct(p.targetGrowth, 0) + ' a year'],
+    ['Last full month', p.lastFullMonth ? p.lastFullMonth + ': ' + status : status]]) {
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v;
+    facts.append(dt, dd);
+  }
+  facts.dataset.status = p.status;
+  const tb = clearBody($('pipeline-table'));
+  for (const [st, n] of Object.entries(p.orders)) {
+    const tr = document.createElement('tr');
+    cell(tr, st); cell(tr, String(n), 'num');
+    tb.appendChild(tr);
+  }
+  drawPortfolio(p);
+  document.body.dataset.portfolioLoaded = String(p.history.length);
+}
+
+/** The history (solid, a dot a month) and the target curve over it and the 36 months ahead (dashed). */
+function drawPortfolio(p) {
+  const chart = $('portfolio-chart');
+  chart.replaceChildren();
+  const W = 640; const H = 280; const L0 = 70; const R0 = 10; const T0 = 12; const B0 = 30;
+  const months = p.history.map((m) => m.month).concat(p.projection.map((m) => m.month));
+  if (months.length === 0) {
+    svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'chart-empty' }, chart).textContent =
+      'No revenue yet: the chart starts with the first active order.';
+    return;
+  }
+  const values = p.history.map((m) => m.activeMrc).concat(p.history.map((m) => m.targetMrc),
+    p.projection.map((m) => m.targetMrc));
+  const max = Math.max(...values) * 1.05 || 1;
+  const x = (i) => L0 + (months.length === 1 ? 0 : i * (W - L0 - R0) / (months.length - 1));
+  const y = (v) => T0 + (1 - v / max) * (H - T0 - B0);
+  svg('line', { x1: L0, y1: y(0), x2: W - R0, y2: y(0), class: 'axis' }, chart);
+  svg('line', { x1: L0, y1: T0, x2: L0, y2: y(0), class: 'axis' }, chart);
+  for (const f of [0, 0.5, 1]) {
+    svg('text', { x: L0 - 6, y: y(max * f) + 4, 'text-anchor': 'end', class: 'tick' }, chart).textContent =
+      fmt(max * f, 0);
+  }
+  for (const i of [...new Set([0, p.history.length - 1, months.length - 1])]) {
+    const anchor = i === 0 ? 'start' : i === months.length - 1 ? 'end' : 'middle';
+    svg('text', { x: x(i), y: H - 10, 'text-anchor': anchor, class: 'tick' }, chart).textContent = months[i];
+  }
+  const target = p.history.map((m, i) => [i, m.targetMrc, m.month])
+    .concat(p.projection.map((m, i) => [p.history.length + i, m.targetMrc, m.month]));
+  svg('polyline', { points: target.map(([i, v]) => x(i) + ',' + y(v)).join(' '), class: 'target-line' }, chart);
+  for (const [i, v, month] of target) {
+    svg('circle', { cx: x(i), cy: y(v), r: 1.8, class: 'target-point', 'data-month': month, 'data-mrc': v }, chart);
+  }
+  svg('polyline', { points: p.history.map((m, i) => x(i) + ',' + y(m.activeMrc)).join(' '), class: 'actual-line' },
+    chart);
+  p.history.forEach((m, i) => {
+    const c = svg('circle', { cx: x(i), cy: y(m.activeMrc), r: 3.5, class: 'actual-point' + (m.complete ? '' : ' partial'),
+      'data-month': m.month, 'data-mrc': m.activeMrc }, chart);
+    svg('title', {}, c).textContent = m.month + ': ' + p.currency + ' ' + fmt(m.activeMrc, 2) + ' a month (target '
+      + fmt(m.targetMrc, 2) + ')' + (m.complete ? '' : ', so far');
+  });
+}
+$('refresh-portfolio').addEventListener('click', loadPortfolio);
+$('span-colour').addEventListener('change', () => { if (state.network) showNetwork(state.network); });
 
 /* ------------------------------------------------------------------ import (admin) */
 
