@@ -64,9 +64,11 @@ final class DiversePaths {
     }
 
     private Optional<Walk[]> srlgPair(int source, int target, Mask mask) {
-        List<Walk> working = KShortest.find(g, dijkstra, source, target, MAX_WORKING_PATHS, mask);
+        // working paths one at a time: the search usually stops after a few, long before the cap
+        KShortest.Lazy working = new KShortest.Lazy(g, dijkstra, source, target, mask);
         Walk[] best = null;
-        for (Walk p : working) {
+        Walk p;
+        for (int tried = 0; tried < MAX_WORKING_PATHS && (p = working.next()) != null; tried++) {
             if (best != null && p.weight() > (best[0].weight() + best[1].weight()) / 2) {
                 break;
             }

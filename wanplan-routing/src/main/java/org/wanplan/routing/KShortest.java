@@ -15,14 +15,54 @@ final class KShortest {
 
     static List<Walk> find(Graph g, Dijkstra dijkstra, int source, int target, int k, Mask mask) {
         List<Walk> found = new ArrayList<>();
-        if (k <= 0 || source == target || !dijkstra.run(source, target, mask)) {
-            return found;
+        Lazy paths = new Lazy(g, dijkstra, source, target, mask);
+        for (Walk w; found.size() < k && (w = paths.next()) != null; ) {
+            found.add(w);
         }
-        found.add(dijkstra.walk(target));
-        PriorityQueue<Walk> candidates = new PriorityQueue<>((a, b) -> a.weight() != b.weight()
+        return found;
+    }
+
+    /**
+     * The same paths one at a time, each computed when asked: a search that stops early (the SRLG-disjoint
+     * pair, once the next working path weighs more than half the best pair) pays only for the paths it
+     * looks at. Holds no state in the {@link Dijkstra} between calls, so the caller may use it in between.
+     */
+    static final class Lazy {
+        private final Graph g;
+        private final Dijkstra dijkstra;
+        private final int source;
+        private final int target;
+        private final Mask mask;
+        private final List<Walk> found = new ArrayList<>();
+        private final PriorityQueue<Walk> candidates = new PriorityQueue<>((a, b) -> a.weight() != b.weight()
                 ? Double.compare(a.weight(), b.weight())
                 : Integer.compare(a.hops(), b.hops()));
-        while (found.size() < k) {
+        private boolean started;
+        private boolean exhausted;
+
+        Lazy(Graph g, Dijkstra dijkstra, int source, int target, Mask mask) {
+            this.g = g;
+            this.dijkstra = dijkstra;
+            this.source = source;
+            this.target = target;
+            this.mask = mask;
+        }
+
+        /** The next shortest loopless path, or null when there are no more. */
+        Walk next() {
+            if (exhausted) {
+                return null;
+            }
+            if (!started) {
+                started = true;
+                if (source == target || !dijkstra.run(source, target, mask)) {
+                    exhausted = true;
+                    return null;
+                }
+                Walk first = dijkstra.walk(target);
+                found.add(first);
+                return first;
+            }
             Walk last = found.get(found.size() - 1);
             for (int i = 0; i < last.hops(); i++) {
                 int spur = last.pops()[i];
@@ -48,11 +88,13 @@ final class KShortest {
                 }
             }
             if (candidates.isEmpty()) {
-                break;
+                exhausted = true;
+                return null;
             }
-            found.add(candidates.poll());
+            Walk next = candidates.poll();
+            found.add(next);
+            return next;
         }
-        return found;
     }
 
     /** Whether a and b take the same first {@code i} spans. */
