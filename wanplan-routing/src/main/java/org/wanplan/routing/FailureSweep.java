@@ -64,8 +64,17 @@ public final class FailureSweep {
     private final int[] target;
     private final double[] gbps;
     private final double[] latencyPerSpan;
+    // the intact network's shortest-path tree from every PoP (null past TREE_LIMIT PoPs): distance, the span
+    // into each PoP, the PoPs in settling order, one-way latency along the tree
+    private final double[][] treeDist;
+    private final int[][] treePrev;
+    private final int[][] treeOrder;
+    private final double[][] treeLatency;
 
-    private FailureSweep(Router router, Placement.Result baseline, int topK) {
+    /** Networks up to this many PoPs keep every root's tree (n² numbers: 2,000 PoPs ≈ 100 MB). */
+    static final int TREE_LIMIT = 2_000;
+
+    private FailureSweep(Router router, Placement.Result baseline, int topK, boolean trees) {
         this.topK = topK;
         this.router = router;
         this.g = router.graph();
@@ -99,6 +108,41 @@ public final class FailureSweep {
             Span span = n.spans().get(s);
             latencyPerSpan[s] = span.length().map(FibreLength::latencyMs).orElse(0.0);
         }
+        if (trees) {
+            treeDist = new double[g.n][];
+            treePrev = new int[g.n][];
+            treeOrder = new int[g.n][];
+            treeLatency = new double[g.n][];
+            Dijkstra dijkstra = router.search();
+            BitSet none = new BitSet();
+            for (int r = 0; r < g.n; r++) {
+                dijkstra.runUntilAll(r, null, 0, none, none);
+                int count = dijkstra.settledCount();
+                double[] dist = new double[g.n];
+                int[] prev = new int[g.n];
+                double[] lat = new double[g.n];
+                int[] order = new int[count];
+                Arrays.fill(dist, Double.POSITIVE_INFINITY);
+                Arrays.fill(prev, -1);
+                for (int x = 0; x < count; x++) {
+                    int v = dijkstra.settled(x);
+                    order[x] = v;
+                    dist[v] = dijkstra.distance(v);
+                    int sp = dijkstra.previousSpan(v);
+                    prev[v] = sp;
+                    lat[v] = sp < 0 ? 0 : lat[g.other(sp, v)] + latencyPerSpan[sp];
+                }
+                treeDist[r] = dist;
+                treePrev[r] = prev;
+                treeOrder[r] = order;
+                treeLatency[r] = lat;
+            }
+        } else {
+            treeDist = null;
+            treePrev = null;
+            treeOrder = null;
+            treeLatency = null;
+        }
     }
 
     /** Places {@code demands} on {@code network} as {@code options} say, ready to evaluate scenarios. */
@@ -112,7 +156,12 @@ public final class FailureSweep {
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be >= 1, was " + topK);
         }
-        return new FailureSweep(router, baseline, topK);
+        return new FailureSweep(router, baseline, topK, router.graph().n <= TREE_LIMIT);
+    }
+
+    /** As {@link #of}, restoring from the intact trees or with a full search per root (for tests). */
+    static FailureSweep of(Router router, Placement.Result baseline, int topK, boolean trees) {
+        return new FailureSweep(router, baseline, topK, trees);
     }
 
     public Router router() {
@@ -251,6 +300,14 @@ public final class FailureSweep {
         for (int j = 0; j < pending; j++) {
             byRoot[fill[root[j]]++] = j;
         }
+        if (treeDist != null) {
+            Restored r = restoreFromTrees(spansDown, popsDown, pending, order, touched, start, byRoot, load, latency);
+            for (int s = spansDown.nextSetBit(0); s >= 0; s = spansDown.nextSetBit(s + 1)) {
+                load[s] = Double.NaN;
+            }
+            return new Outcome(
+                    load, touched, latency, affected, switched, r.rerouted, lost + r.lost, lostGbps + r.lostGbps);
+        }
         int[] far = new int[pending];
         double[] acc = new double[g.n];
         double[] latencyTo = new double[g.n];
@@ -301,6 +358,199 @@ public final class FailureSweep {
             load[s] = Double.NaN; // a failed span carries nothing and is not reported
         }
         return new Outcome(load, touched, latency, affected, switched, rerouted, lost, lostGbps);
+    }
+
+    /** What the restoration from the trees did: demands rerouted, and lost with their Gbps. */
+    private record Restored(int rerouted, int lost, double lostGbps) {}
+
+    /**
+     * Restores the pending demands root by root from the intact network's trees, recomputing only what the
+     * failure changed: in a root's tree, the PoPs whose tree path crosses a failed span or PoP lose their
+     * distance; every other PoP keeps its distance and its path (deleting elements only lengthens paths, and
+     * theirs survives). The cut-off PoPs are seeded from their surviving neighbours outside the cut and
+     * settled by Dijkstra among themselves (decremental shortest paths, as in Ramalingam and Reps, "An
+     * incremental algorithm for a generalization of the shortest-path problem", J. Algorithms 21, 1996).
+     * A demand's load is walked back along its path. Same distances as a fresh search; among paths of exactly
+     * equal weight the one kept may differ.
+     */
+    private Restored restoreFromTrees(
+            BitSet spansDown,
+            BitSet popsDown,
+            int pending,
+            int[] order,
+            int[] touched,
+            int[] start,
+            int[] byRoot,
+            double[] load,
+            double[] latency) {
+        int n = g.n;
+        boolean[] cut = new boolean[n];
+        double[] dist = new double[n];
+        int[] prev = new int[n];
+        double[] lat = new double[n];
+        boolean[] done = new boolean[n];
+        int[] cutList = new int[n];
+        double[] heapKey = new double[16];
+        int[] heapNode = new int[16];
+        final double[] w = g.weight;
+        final int[] off = g.offset;
+        final int[] arcSpan = g.arcSpan;
+        final int[] arcTo = g.arcTo;
+        int rerouted = 0;
+        int lostHere = 0;
+        double lostGbpsHere = 0;
+        for (int from = 0; from < n; from++) {
+            int first = start[from];
+            int end = start[from + 1];
+            if (first == end) {
+                continue;
+            }
+            double[] d0 = treeDist[from];
+            int[] p0 = treePrev[from];
+            double[] lat0 = treeLatency[from];
+            int cuts = 0;
+            for (int v : treeOrder[from]) { // root first: a PoP's parent is decided before it
+                int sp = p0[v];
+                boolean c = popsDown.get(v) || (sp >= 0 && (spansDown.get(sp) || cut[g.other(sp, v)]));
+                cut[v] = c;
+                if (c) {
+                    cutList[cuts++] = v;
+                }
+            }
+            // seed each cut-off PoP from its surviving neighbours outside the cut, then settle the cut
+            int size = 0;
+            for (int x = 0; x < cuts; x++) {
+                int v = cutList[x];
+                dist[v] = Double.POSITIVE_INFINITY;
+                prev[v] = -1;
+                done[v] = false;
+                if (popsDown.get(v)) {
+                    continue;
+                }
+                for (int k = off[v], e = off[v + 1]; k < e; k++) {
+                    int sp = arcSpan[k];
+                    int u = arcTo[k];
+                    double ws = w[sp];
+                    if (ws != ws
+                            || spansDown.get(sp)
+                            || cut[u]
+                            || popsDown.get(u)
+                            || d0[u] == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    double nd = d0[u] + ws;
+                    if (nd < dist[v]) {
+                        dist[v] = nd;
+                        prev[v] = sp;
+                    }
+                }
+                if (prev[v] >= 0) {
+                    if (size == heapKey.length) {
+                        heapKey = Arrays.copyOf(heapKey, size * 2);
+                        heapNode = Arrays.copyOf(heapNode, size * 2);
+                    }
+                    size = heapPush(heapKey, heapNode, size, dist[v], v);
+                }
+            }
+            while (size > 0) {
+                double dv = heapKey[0];
+                int v = heapNode[0];
+                size = heapPop(heapKey, heapNode, size);
+                if (done[v] || dv > dist[v]) {
+                    continue;
+                }
+                done[v] = true;
+                int pv = prev[v];
+                int parent = g.other(pv, v);
+                lat[v] = (cut[parent] ? lat[parent] : lat0[parent]) + latencyPerSpan[pv];
+                for (int k = off[v], e = off[v + 1]; k < e; k++) {
+                    int sp = arcSpan[k];
+                    int u = arcTo[k];
+                    double ws = w[sp];
+                    if (!cut[u] || done[u] || popsDown.get(u) || ws != ws || spansDown.get(sp)) {
+                        continue;
+                    }
+                    double nd = dv + ws;
+                    if (nd < dist[u]) {
+                        dist[u] = nd;
+                        prev[u] = sp;
+                        if (size == heapKey.length) {
+                            heapKey = Arrays.copyOf(heapKey, size * 2);
+                            heapNode = Arrays.copyOf(heapNode, size * 2);
+                        }
+                        size = heapPush(heapKey, heapNode, size, nd, u);
+                    }
+                }
+            }
+            for (int x = first; x < end; x++) {
+                int slot = order[byRoot[x]];
+                int i = touched[slot];
+                int to = source[i] == from ? target[i] : source[i];
+                boolean reached = cut[to] ? done[to] : d0[to] != Double.POSITIVE_INFINITY;
+                if (!reached) {
+                    latency[slot] = Double.NaN;
+                    lostHere++;
+                    lostGbpsHere += gbps[i];
+                    continue;
+                }
+                latency[slot] = cut[to] ? lat[to] : lat0[to];
+                for (int v = to; v != from; ) {
+                    int sp = cut[v] ? prev[v] : p0[v];
+                    load[sp] += gbps[i];
+                    v = g.other(sp, v);
+                }
+                rerouted++;
+            }
+            for (int x = 0; x < cuts; x++) {
+                cut[cutList[x]] = false;
+            }
+        }
+        return new Restored(rerouted, lostHere, lostGbpsHere);
+    }
+
+    /** Pushes (key, node) on a binary min-heap of {@code size} entries; returns the new size. */
+    private static int heapPush(double[] key, int[] node, int size, double k, int v) {
+        int i = size;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (key[parent] <= k) {
+                break;
+            }
+            key[i] = key[parent];
+            node[i] = node[parent];
+            i = parent;
+        }
+        key[i] = k;
+        node[i] = v;
+        return size + 1;
+    }
+
+    /** Removes the minimum of a binary min-heap of {@code size} entries; returns the new size. */
+    private static int heapPop(double[] key, int[] node, int size) {
+        int last = size - 1;
+        double k = key[last];
+        int v = node[last];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= last) {
+                break;
+            }
+            if (child + 1 < last && key[child + 1] < key[child]) {
+                child++;
+            }
+            if (key[child] >= k) {
+                break;
+            }
+            key[i] = key[child];
+            node[i] = node[child];
+            i = child;
+        }
+        if (last > 0) {
+            key[i] = k;
+            node[i] = v;
+        }
+        return last;
     }
 
     private static boolean survives(int[] spans, int[] pops, BitSet spansDown, BitSet popsDown) {

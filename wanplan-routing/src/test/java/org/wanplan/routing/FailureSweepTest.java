@@ -263,6 +263,51 @@ class FailureSweepTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Restoring from the intact network's trees (networks up to 2,000 PoPs) and with a fresh search per root
+     * (larger ones) give the same outcome scenario by scenario: the same demands lost, rerouted and switched,
+     * and the same latencies and loads up to rounding (loads are summed in another order).
+     */
+    @Test
+    void restoring_from_the_trees_is_the_full_search_on_a_sample_of_euro350_pairs() {
+        Network n = BuiltinNetworks.load("euro350").orElseThrow();
+        Router router = Router.of(n, Metric.LATENCY);
+        Placement.Result base =
+                Placement.place(router, Gravity.fromPopulation(n, 20_000, 3_000), Optional.of(Diversity.SPAN), false);
+        FailureSweep trees = FailureSweep.of(router, base, 5, true);
+        FailureSweep full = FailureSweep.of(router, base, 5, false);
+        List<FailureScenario> sample = FailureScenario.sample(
+                FailureScenario.pairs(
+                        n,
+                        java.util.EnumSet.of(
+                                FailureScenario.Kind.SPAN, FailureScenario.Kind.POP, FailureScenario.Kind.SRLG)),
+                1_500,
+                11);
+        for (FailureScenario sc : sample) {
+            FailureSweep.Outcome a = trees.evaluate(sc);
+            FailureSweep.Outcome b = full.evaluate(sc);
+            assertThat(new int[] {a.affected(), a.switched(), a.rerouted(), a.lost()})
+                    .as(sc.name())
+                    .containsExactly(b.affected(), b.switched(), b.rerouted(), b.lost());
+            assertThat(a.touched()).as(sc.name()).containsExactly(b.touched());
+            assertThat(a.lostGbps()).as(sc.name()).isCloseTo(b.lostGbps(), within(1e-9));
+            for (int j = 0; j < a.latency().length; j++) {
+                if (Double.isNaN(b.latency()[j])) {
+                    assertThat(a.latency()[j]).as(sc.name()).isNaN();
+                } else {
+                    assertThat(a.latency()[j]).as(sc.name()).isCloseTo(b.latency()[j], within(1e-9));
+                }
+            }
+            for (int s = 0; s < a.load().length; s++) {
+                if (Double.isNaN(b.load()[s])) {
+                    assertThat(a.load()[s]).as(sc.name()).isNaN();
+                } else {
+                    assertThat(a.load()[s]).as(sc.name() + " span " + s).isCloseTo(b.load()[s], within(1e-6));
+                }
+            }
+        }
+    }
+
     private static FailureAccumulator roundTrip(FailureAccumulator acc) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
