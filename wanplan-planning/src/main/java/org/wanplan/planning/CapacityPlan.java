@@ -13,11 +13,33 @@ import org.wanplan.model.SpanId;
  * @param objective total cost of the plan: added modules, pre-installed capacity and routing
  * @param bound the best lower bound the solver proved
  * @param gap (objective − bound) / objective; 0 when proven optimal
+ * @param seconds wall time from the caller's start (reading the files and building the problem count) to the
+ *     answer
+ * @param buildSeconds of which building the solvers' models (the LP relaxation and the MIP)
+ * @param solveSeconds of which solving them
  */
 public record CapacityPlan(
-        String status, double objective, double bound, double gap, double seconds, List<LinkPlan> links) {
+        String status,
+        double objective,
+        double bound,
+        double gap,
+        double seconds,
+        double buildSeconds,
+        double solveSeconds,
+        List<LinkPlan> links) {
     public CapacityPlan {
         links = List.copyOf(links);
+    }
+
+    /** A plan whose times are not known (build and solve NaN). */
+    public CapacityPlan(
+            String status, double objective, double bound, double gap, double seconds, List<LinkPlan> links) {
+        this(status, objective, bound, gap, seconds, Double.NaN, Double.NaN, links);
+    }
+
+    /** The same plan with its times. */
+    CapacityPlan timed(double seconds, double buildSeconds, double solveSeconds) {
+        return new CapacityPlan(status, objective, bound, gap, seconds, buildSeconds, solveSeconds, links);
     }
 
     /**

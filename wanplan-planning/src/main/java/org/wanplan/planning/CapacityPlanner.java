@@ -40,17 +40,37 @@ public final class CapacityPlanner {
     /** The variables of one built model. */
     private record Model(MPSolver solver, MPVariable[][][] y, double constant) {}
 
+    /** The cheapest plan within {@code timeLimit} from now. */
     public static CapacityPlan solve(PlanningProblem p, Duration timeLimit) {
+        return solve(p, timeLimit, System.nanoTime());
+    }
+
+    /**
+     * The cheapest plan within {@code timeLimit} from {@code startNanos} ({@link System#nanoTime()} when the
+     * caller began: reading the files and building the problem spend the same budget). The LP relaxation gets
+     * at most half of what is left; the MIP is built only if time is left after it, and solved in what is left
+     * after building — otherwise the rounded LP plan is the answer. A model being built or a solver's last
+     * step cannot be interrupted, so a very large model can still run past the limit by its build time.
+     */
+    public static CapacityPlan solve(PlanningProblem p, Duration timeLimit, long startNanos) {
         Loader.loadNativeLibraries();
         if (p.years() > 1 && p.links().stream().anyMatch(Link::explicit)) {
             throw new IllegalArgumentException("explicit link capacities are planned for one year only");
         }
-        long start = System.nanoTime();
-        long limitMs = Math.max(2, timeLimit.toMillis());
+        long[] spent = new long[2]; // nanoseconds building, solving
+        CapacityPlan plan = solve(p, startNanos + Math.max(2_000_000L, timeLimit.toNanos()), spent);
+        return plan.timed(seconds(startNanos), spent[0] / 1e9, spent[1] / 1e9);
+    }
 
+    private static CapacityPlan solve(PlanningProblem p, long deadline, long[] spent) {
+        long start = System.nanoTime();
+        long t = System.nanoTime();
         Model lp = build(p, MPSolver.createSolver("GLOP"), false);
-        lp.solver().setTimeLimit(limitMs / 2);
+        spent[0] += System.nanoTime() - t;
+        lp.solver().setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 2_000_000));
+        t = System.nanoTime();
         MPSolver.ResultStatus lpStatus = lp.solver().solve();
+        spent[1] += System.nanoTime() - t;
         if (lpStatus == MPSolver.ResultStatus.INFEASIBLE) {
             lp.solver().delete();
             return new CapacityPlan("INFEASIBLE", Double.NaN, Double.NaN, Double.NaN, seconds(start), List.of());
@@ -61,14 +81,46 @@ public final class CapacityPlanner {
         // the rounded plan keeps the LP's flows, so its cost is the LP's with the module part replaced
         double roundedValue = relaxed ? lowerBound - moduleCost(p, lp.y()) + cost(p, rounded, 0) : Double.NaN;
         lp.solver().delete();
+        if (!relaxed) {
+            // the MIP's root is this LP: a solver that could not solve it in half the time will not solve it,
+            // and SCIP does not stop inside its root LP (germany50 U: 139 s on a 13 s limit) — no plan in time
+            return new CapacityPlan("NOT_SOLVED", Double.NaN, Double.NaN, Double.NaN, seconds(start), List.of());
+        }
+        if (rounded != null && System.nanoTime() >= deadline) {
+            return plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, lowerBound), rounded, start);
+        }
 
+        t = System.nanoTime();
         Model mip = build(p, MPSolver.createSolver("SCIP"), true);
         if (rounded != null) {
             hint(mip, rounded);
         }
-        long left = limitMs - (System.nanoTime() - start) / 1_000_000;
+        spent[0] += System.nanoTime() - t;
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (rounded != null && left <= 0) {
+            mip.solver().delete();
+            return plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, lowerBound), rounded, start);
+        }
         mip.solver().setTimeLimit(Math.max(1, left));
-        MPSolver.ResultStatus status = mip.solver().solve();
+        t = System.nanoTime();
+        // SCIP checks its limit between steps; a watchdog interrupts it at the deadline as well
+        java.util.concurrent.ScheduledExecutorService watchdog =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread th = new Thread(r, "wanplan-planner-deadline");
+                    th.setDaemon(true);
+                    return th;
+                });
+        watchdog.schedule(
+                () -> mip.solver().interruptSolve(),
+                Math.max(1, deadline - System.nanoTime()),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+        MPSolver.ResultStatus status;
+        try {
+            status = mip.solver().solve();
+        } finally {
+            watchdog.shutdownNow();
+        }
+        spent[1] += System.nanoTime() - t;
         boolean mipPlan = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
         double mipValue = mipPlan ? mip.solver().objective().value() + mip.constant() : Double.POSITIVE_INFINITY;
         double mipBound = mipPlan || status == MPSolver.ResultStatus.NOT_SOLVED

@@ -159,4 +159,29 @@ class CapacityPlannerTest {
                                 n.spans().get(2).id(), java.util.Map.of(), List.of(java.util.Map.of()), 0)));
         assertThat(FeasibilityCheck.violation(p, partial)).contains("year 0: the demands do not fit with span ab down");
     }
+
+    /**
+     * The time limit counts from the caller's start (reading files, building the problem), and the plan says
+     * how the time went: building the models and solving them, both inside the total.
+     */
+    @Test
+    void the_plan_reports_its_time_from_the_callers_start_split_into_building_and_solving() throws Exception {
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n, links(n, new Module("m", 10, 1)), List.of(Demand.of("d", "a", "b", 5)), Survivability.SPAN, 1, 0);
+        long start = System.nanoTime() - 300_000_000L; // the caller began 0.3 s ago
+        CapacityPlan plan = CapacityPlanner.solve(p, java.time.Duration.ofSeconds(30), start);
+        assertThat(plan.status()).isEqualTo("OPTIMAL");
+        assertThat(plan.seconds()).isGreaterThanOrEqualTo(0.3);
+        assertThat(plan.buildSeconds()).isPositive();
+        assertThat(plan.solveSeconds()).isPositive();
+        assertThat(plan.buildSeconds() + plan.solveSeconds()).isLessThanOrEqualTo(plan.seconds() - 0.3 + 1e-6);
+
+        // a budget the caller has spent already: no MIP is built, the rounded LP plan is the answer, and it passes
+        CapacityPlan late =
+                CapacityPlanner.solve(p, java.time.Duration.ofMillis(100), System.nanoTime() - 1_000_000_000L);
+        assertThat(late.hasPlan()).isTrue();
+        assertThat(FeasibilityCheck.violation(p, late)).isEmpty();
+        assertThat(late.objective()).isGreaterThanOrEqualTo(plan.objective() - 1e-9);
+    }
 }
