@@ -20,20 +20,29 @@ import org.wanplan.routing.Mask;
 public final class FeasibilityCheck {
     private FeasibilityCheck() {}
 
-    /** Empty when the plan carries everything; otherwise the first state that fails, described. */
+    /**
+     * Empty when the plan carries everything; otherwise the first state that fails (by year, then state),
+     * described. The states are independent LPs, checked in parallel on all cores (each its own GLOP).
+     */
     public static Optional<String> violation(PlanningProblem p, CapacityPlan plan) {
         Loader.loadNativeLibraries();
         List<FailureScenario> states = p.states();
+        double[][] capacity = new double[p.years()][];
         for (int t = 0; t < p.years(); t++) {
-            double[] capacity = plan.capacityAfter(p, t);
-            for (FailureScenario state : states) {
-                if (!routable(p, capacity, state.down(), p.scale(t))) {
-                    return Optional.of("year " + t + ": the demands do not fit "
-                            + (state.down().isEmpty() ? "the intact network" : "with " + state.name() + " down"));
-                }
-            }
+            capacity[t] = plan.capacityAfter(p, t);
         }
-        return Optional.empty();
+        int count = states.size();
+        return java.util.stream.IntStream.range(0, p.years() * count)
+                .parallel()
+                .filter(k ->
+                        !routable(p, capacity[k / count], states.get(k % count).down(), p.scale(k / count)))
+                .boxed()
+                .findFirst()
+                .map(k -> {
+                    FailureScenario state = states.get(k % count);
+                    return "year " + k / count + ": the demands do not fit "
+                            + (state.down().isEmpty() ? "the intact network" : "with " + state.name() + " down");
+                });
     }
 
     private static boolean routable(PlanningProblem p, double[] capacity, Mask down, double scale) {
