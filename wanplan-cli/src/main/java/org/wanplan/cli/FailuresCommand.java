@@ -3,7 +3,6 @@ package org.wanplan.cli;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -146,9 +145,7 @@ final class FailuresCommand implements Callable<Integer> {
                 sample == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(sample),
                 seed);
         if (scenarioFile != null) {
-            List<FailureScenario> all = new ArrayList<>(scenarios);
-            all.addAll(ScenarioFile.read(scenarioFile, n));
-            scenarios = all;
+            scenarios = FailureScenario.concat(scenarios, ScenarioFile.read(scenarioFile, n));
         }
         FailureSweep sweep = FailureSweep.prepare(n, demands, new FailureSweep.Options(m, protection, top));
         Placement.Result base = sweep.baseline();

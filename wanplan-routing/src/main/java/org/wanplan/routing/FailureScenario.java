@@ -64,6 +64,79 @@ public record FailureScenario(String name, Kind kind, Mask down) {
         return sample.isPresent() ? sample(all, sample.getAsInt(), seed) : all;
     }
 
+    /**
+     * What the lines of a scenario file give: the scenarios, or every problem ({@code file:line: message}) and
+     * then none.
+     */
+    public record Parsed(List<FailureScenario> scenarios, List<String> problems) {
+        public Parsed {
+            scenarios = List.copyOf(scenarios);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Multi-element failure scenarios, one per line: {@code NAME: span:ID, pop:ID, srlg:ID …} (a colon and a
+     * space end the name). Blank lines and lines starting with {@code #} are ignored; names are unique. Both
+     * engines read scenario files with this, so a line means the same scenario on either.
+     */
+    public static Parsed parse(Network n, List<String> lines, String file) {
+        List<FailureScenario> scenarios = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String where = file + ":" + (i + 1) + ": ";
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(": "); // "NAME: span:ID" — only the name's colon is followed by a space
+            if (colon <= 0) {
+                problems.add(where + "expected 'NAME: span:ID, pop:ID, srlg:ID …', was '" + line + "'");
+                continue;
+            }
+            String name = line.substring(0, colon).strip();
+            if (!names.add(name)) {
+                problems.add(where + "duplicate scenario name '" + name + "'");
+            }
+            Mask mask = Mask.none();
+            boolean ok = true;
+            for (String element : line.substring(colon + 1).split(",")) {
+                String e = element.strip();
+                java.util.Optional<Mask> with = mask.withElement(n, e);
+                if (with.isPresent()) {
+                    mask = with.get();
+                } else {
+                    problems.add(
+                            where + "unknown element '" + e + "' (use span:ID, pop:ID or srlg:ID of " + n.name() + ")");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                scenarios.add(new FailureScenario(name, Kind.MULTI, mask));
+            }
+        }
+        return problems.isEmpty() ? new Parsed(scenarios, List.of()) : new Parsed(List.of(), problems);
+    }
+
+    /** {@code first} then {@code then}, as one list, neither copied (a sweep's list is generated lazily). */
+    public static List<FailureScenario> concat(List<FailureScenario> first, List<FailureScenario> then) {
+        if (then.isEmpty()) {
+            return first;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public FailureScenario get(int k) {
+                return k < first.size() ? first.get(k) : then.get(k - first.size());
+            }
+
+            @Override
+            public int size() {
+                return first.size() + then.size();
+            }
+        };
+    }
+
     /** The intact network. */
     public static FailureScenario intact() {
         return INTACT;

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code failures} on Spark: the options of {@code wanplan failures} (but {@code --scenarios}), plus
- * {@code --master} and {@code --partitions}; the same JSON document on stdout, timing on stderr.
+ * {@code failures} on Spark: the options of {@code wanplan failures}, plus {@code --master} and
+ * {@code --partitions}; the same JSON document on stdout, timing on stderr.
  */
 @Command(
         name = "failures",
@@ -56,6 +56,13 @@ final class SparkFailuresCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Traffic traffic;
+
+    @Option(
+            names = "--scenarios",
+            paramLabel = "FILE",
+            description = "extra scenarios, one per line: NAME: span:ID, pop:ID, srlg:ID (read here, sent to the"
+                    + " executors)")
+    Path scenarioFile;
 
     @Option(
             names = "--max-demands",
@@ -172,8 +179,29 @@ final class SparkFailuresCommand implements Callable<Integer> {
         } else {
             demands = Gravity.fromPopulation(n, traffic.gravityGbps, maxDemands);
         }
-        SweepSpec sweep =
-                new SweepSpec(n, demands, m, protection, top, order, chosen, sample == null ? 0 : sample, seed);
+        List<String> lines = List.of();
+        if (scenarioFile != null) {
+            lines = TextInput.read(scenarioFile).lines().toList();
+            FailureScenario.Parsed parsed = FailureScenario.parse(n, lines, scenarioFile.toString());
+            if (!parsed.problems().isEmpty()) {
+                parsed.problems().forEach(p -> err.println(org.wanplan.io.input.InputProblem.printable(p)));
+                err.println(parsed.problems().size() + " problem(s) in " + scenarioFile);
+                err.flush();
+                return 1;
+            }
+        }
+        SweepSpec sweep = new SweepSpec(
+                n,
+                demands,
+                m,
+                protection,
+                top,
+                order,
+                chosen,
+                sample == null ? 0 : sample,
+                seed,
+                scenarioFile == null ? null : scenarioFile.toString(),
+                lines);
         long start = System.nanoTime();
         SparkEngine.Result r;
         try (JavaSparkContext sc = WanplanSpark.context("wanplan failures " + n.name(), master)) {

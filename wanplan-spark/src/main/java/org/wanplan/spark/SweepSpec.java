@@ -44,6 +44,8 @@ public final class SweepSpec implements Serializable {
     private final String kinds;
     private final int sample;
     private final long seed;
+    private final String scenarioFile;
+    private final String[] scenarioLines;
 
     /**
      * A sweep of {@code network} with {@code demands}: scenarios of {@code order} 1 or 2 over the chosen
@@ -61,6 +63,26 @@ public final class SweepSpec implements Serializable {
             Set<FailureScenario.Kind> kinds,
             int sample,
             long seed)
+            throws IOException {
+        this(network, demands, metric, protection, top, order, kinds, sample, seed, null, List.of());
+    }
+
+    /**
+     * The same, with the extra scenarios of a scenario file ({@code file}'s {@code lines}, read where the
+     * command runs), swept after the generated ones as the local engine does.
+     */
+    public SweepSpec(
+            Network network,
+            List<Demand> demands,
+            Metric metric,
+            Optional<Diversity> protection,
+            int top,
+            int order,
+            Set<FailureScenario.Kind> kinds,
+            int sample,
+            long seed,
+            String file,
+            List<String> lines)
             throws IOException {
         StringWriter json = new StringWriter();
         new JsonNetworkWriter().write(network, json);
@@ -90,6 +112,8 @@ public final class SweepSpec implements Serializable {
                         .toList());
         this.sample = sample;
         this.seed = seed;
+        this.scenarioFile = file;
+        this.scenarioLines = lines.toArray(String[]::new);
     }
 
     /** 1 for single failures, 2 for pairs. */
@@ -133,11 +157,19 @@ public final class SweepSpec implements Serializable {
 
     /** The scenario list, k-th scenario = sequence number k, as the local engine builds it. */
     List<FailureScenario> scenarios(Network n) {
-        return FailureScenario.sweep(
+        List<FailureScenario> generated = FailureScenario.sweep(
                 n,
                 order,
                 FailureScenario.kinds(kinds),
                 sample > 0 ? OptionalInt.of(sample) : OptionalInt.empty(),
                 seed);
+        if (scenarioLines.length == 0) {
+            return generated;
+        }
+        FailureScenario.Parsed extra = FailureScenario.parse(n, List.of(scenarioLines), scenarioFile);
+        if (!extra.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", extra.problems()));
+        }
+        return FailureScenario.concat(generated, extra.scenarios());
     }
 }

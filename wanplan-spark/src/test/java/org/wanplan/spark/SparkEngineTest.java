@@ -114,6 +114,36 @@ class SparkEngineTest {
     }
 
     @Test
+    void a_scenario_files_extra_scenarios_are_swept_after_the_generated_ones_as_locally() throws Exception {
+        Network n = BuiltinNetworks.load("bteurope").orElseThrow();
+        List<Demand> demands = allPairs(n);
+        var kinds = EnumSet.of(FailureScenario.Kind.SPAN);
+        List<String> lines = List.of(
+                "# two cuts and a PoP",
+                "double: span:" + n.spans().get(0).id() + ", span:"
+                        + n.spans().get(5).id(),
+                "",
+                "pop and cut: pop:" + n.pops().get(3).id() + ", span:"
+                        + n.spans().get(9).id());
+        FailureScenario.Parsed extra = FailureScenario.parse(n, lines, "s.txt");
+        assertThat(extra.problems()).isEmpty();
+        assertThat(extra.scenarios()).hasSize(2);
+        List<FailureScenario> all = FailureScenario.concat(FailureScenario.singles(n, kinds), extra.scenarios());
+        FailureSweep.Options options = new FailureSweep.Options(Metric.LATENCY, Optional.empty(), 10);
+        String expected = local(n, demands, options, 1, all);
+
+        SweepSpec spec =
+                new SweepSpec(n, demands, Metric.LATENCY, Optional.empty(), 10, 1, kinds, 0, 1, "s.txt", lines);
+        assertThat(spark(spec, 3, 10)).isEqualTo(expected).contains("\"scenarioCount\" : " + all.size());
+
+        assertThat(FailureScenario.parse(n, List.of("no colon here", "x: span:nowhere"), "bad.txt")
+                        .problems())
+                .containsExactly(
+                        "bad.txt:1: expected 'NAME: span:ID, pop:ID, srlg:ID …', was 'no colon here'",
+                        "bad.txt:2: unknown element 'span:nowhere' (use span:ID, pop:ID or srlg:ID of bteurope)");
+    }
+
+    @Test
     void the_monte_carlo_spread_over_spark_is_the_local_one_for_the_same_seed() throws Exception {
         Network n = BuiltinNetworks.load("bteurope").orElseThrow();
         var a = n.pops().get(0).id();
@@ -128,7 +158,7 @@ class SparkEngineTest {
     }
 
     @Test
-    void bad_command_lines_are_refused_before_spark_starts() {
+    void bad_command_lines_are_refused_before_spark_starts() throws Exception {
         assertThat(run("failures", "euro350", "--gravity", "100", "--order", "3"))
                 .startsWith("2:")
                 .contains("--order must be 1 or 2, was 3");
@@ -142,6 +172,13 @@ class SparkEngineTest {
                 .startsWith("2:")
                 .contains("--to: no PoP 'Atlantis' in euro350");
         assertThat(run("failures")).startsWith("2:").contains("Missing required parameter: 'NETWORK'");
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("scenarios", ".txt");
+        java.nio.file.Files.writeString(bad, "ok: span:e1\nbad line\n");
+        assertThat(run("failures", "bteurope", "--gravity", "1", "--scenarios", bad.toString()))
+                .startsWith("1:")
+                .contains(bad + ":2: expected 'NAME: span:ID, pop:ID, srlg:ID …', was 'bad line'")
+                .contains("1 problem(s) in " + bad);
+        java.nio.file.Files.delete(bad);
     }
 
     private static String run(String... args) {
