@@ -27,10 +27,13 @@ final class DiversePaths {
 
     private final Graph g;
     private final Dijkstra dijkstra;
+    private final Landmarks landmarks;
 
-    DiversePaths(Graph g, Dijkstra dijkstra) {
+    /** With {@code landmarks} (of {@code g}'s metric) the SRLG search's paths are found by A*. */
+    DiversePaths(Graph g, Dijkstra dijkstra, Landmarks landmarks) {
         this.g = g;
         this.dijkstra = dijkstra;
+        this.landmarks = landmarks;
     }
 
     DiverseResult find(int source, int target, Diversity requested, Mask mask) {
@@ -65,7 +68,7 @@ final class DiversePaths {
 
     private Optional<Walk[]> srlgPair(int source, int target, Mask mask) {
         // working paths one at a time: the search usually stops after a few, long before the cap
-        KShortest.Lazy working = new KShortest.Lazy(g, dijkstra, source, target, mask);
+        KShortest.Lazy working = new KShortest.Lazy(g, dijkstra, source, target, mask, landmarks);
         Walk[] best = null;
         Walk p;
         for (int tried = 0; tried < MAX_WORKING_PATHS && (p = working.next()) != null; tried++) {
@@ -86,7 +89,7 @@ final class DiversePaths {
                     spans.set(s);
                 }
             }
-            if (dijkstra.run(source, target, spans, pops)) {
+            if (dijkstra.runToward(source, target, spans, pops, landmarks)) {
                 Walk q = dijkstra.walk(target);
                 if (best == null || p.weight() + q.weight() < best[0].weight() + best[1].weight()) {
                     best = p.weight() <= q.weight() ? new Walk[] {p, q} : new Walk[] {q, p};

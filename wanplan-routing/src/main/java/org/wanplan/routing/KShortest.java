@@ -37,15 +37,31 @@ final class KShortest {
         private final PriorityQueue<Walk> candidates = new PriorityQueue<>((a, b) -> a.weight() != b.weight()
                 ? Double.compare(a.weight(), b.weight())
                 : Integer.compare(a.hops(), b.hops()));
+        private final Landmarks landmarks;
         private boolean started;
         private boolean exhausted;
 
         Lazy(Graph g, Dijkstra dijkstra, int source, int target, Mask mask) {
+            this(g, dijkstra, source, target, mask, null);
+        }
+
+        /**
+         * With {@code landmarks} (of {@code g}'s metric), every search is A* with their bounds: the same
+         * distances (a bound stays a lower bound when spans and PoPs are taken away), far fewer PoPs settled.
+         */
+        Lazy(Graph g, Dijkstra dijkstra, int source, int target, Mask mask, Landmarks landmarks) {
             this.g = g;
             this.dijkstra = dijkstra;
             this.source = source;
             this.target = target;
             this.mask = mask;
+            this.landmarks = landmarks;
+        }
+
+        private boolean search(int from, BitSet spans, BitSet pops) {
+            return landmarks != null
+                    ? dijkstra.runToward(from, target, spans, pops, landmarks)
+                    : dijkstra.run(from, target, spans, pops);
         }
 
         /** The next shortest loopless path, or null when there are no more. */
@@ -55,7 +71,7 @@ final class KShortest {
             }
             if (!started) {
                 started = true;
-                if (source == target || !dijkstra.run(source, target, mask)) {
+                if (source == target || !search(source, mask.spans(), mask.pops())) {
                     exhausted = true;
                     return null;
                 }
@@ -76,7 +92,7 @@ final class KShortest {
                 for (int r = 0; r < i; r++) {
                     pops.set(last.pops()[r]);
                 }
-                if (!dijkstra.run(spur, target, spans, pops)) {
+                if (!search(spur, spans, pops)) {
                     continue;
                 }
                 Walk root = new Walk(

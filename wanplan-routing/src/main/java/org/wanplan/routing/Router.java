@@ -216,7 +216,7 @@ public final class Router {
     }
 
     public DiverseResult diverse(PopId from, PopId to, Diversity level, Mask mask) {
-        return new DiversePaths(graph, searches.get()).find(index(from), index(to), level, mask);
+        return new DiversePaths(graph, searches.get(), landmarks).find(index(from), index(to), level, mask);
     }
 
     int index(PopId pop) {
