@@ -36,7 +36,7 @@ final class PortfolioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(targetGrowth > -1 && targetGrowth <= 10)) {
+        if (!Portfolio.validTargetGrowth(targetGrowth)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--target-growth must be above -1 and at most 10, was " + targetGrowth);
         }
@@ -46,22 +46,11 @@ final class PortfolioCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            var o = Options.JSON.createObjectNode();
-            o.put("currency", r.currency());
-            o.put("activeMrc", r.activeMrc());
-            o.put("pipelineMrc", r.pipelineMrc());
-            var orders = o.putObject("orders");
-            r.orders().forEach(orders::put);
-            o.put("otherCurrencyOrders", r.otherCurrencyOrders());
-            o.put("targetGrowth", r.targetGrowth());
-            o.set("history", Options.JSON.valueToTree(r.history()));
-            o.set("projection", Options.JSON.valueToTree(r.projection()));
-            if (r.lastFullMonth().isPresent()) {
-                o.put("lastFullMonth", r.lastFullMonth().get());
-            } else {
-                o.putNull("lastFullMonth");
-            }
-            o.put("status", r.status());
+            // the report's components, as the API writes them: an absent last full month is null
+            var o = (com.fasterxml.jackson.databind.node.ObjectNode) Options.JSON
+                    .copy()
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                    .valueToTree(r);
             Options.printJson(out, o);
         } else {
             out.printf(

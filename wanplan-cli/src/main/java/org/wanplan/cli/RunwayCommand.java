@@ -45,7 +45,7 @@ final class RunwayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(growth > 0 && growth <= 10)) {
+        if (!Reservations.validGrowth(growth)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--growth must be above 0 and at most 10 a year, was " + growth);
         }

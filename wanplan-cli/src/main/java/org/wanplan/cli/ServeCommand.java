@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
         }
-        if (!(targetGrowth > -1 && targetGrowth <= 10)) {
+        if (!org.wanplan.store.Portfolio.validTargetGrowth(targetGrowth)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--target-growth must be above -1 and at most 10, was " + targetGrowth);
         }

@@ -275,10 +275,8 @@ public final class FailureSweep {
             }
             order[pending++] = k;
         }
-        // restore the rest with one shortest-path tree per root PoP. Demands are undirected, so each is
-        // grown from whichever end more of the pending demands share (fewer trees); a tree stops
-        // growing once all its demands' far ends are settled, and loads are pushed up the tree once
-        // per tree (O(settled PoPs)) rather than walked back per demand.
+        // restore the rest root by root: demands are undirected, so each is restored from whichever end more
+        // of the pending demands share (fewer roots), from the intact trees or by a fresh search
         int[] endCount = new int[g.n];
         for (int j = 0; j < pending; j++) {
             int i = touched[order[j]];
@@ -300,19 +298,38 @@ public final class FailureSweep {
         for (int j = 0; j < pending; j++) {
             byRoot[fill[root[j]]++] = j;
         }
-        if (treeDist != null) {
-            Restored r = restoreFromTrees(spansDown, popsDown, pending, order, touched, start, byRoot, load, latency);
-            for (int s = spansDown.nextSetBit(0); s >= 0; s = spansDown.nextSetBit(s + 1)) {
-                load[s] = Double.NaN;
-            }
-            return new Outcome(
-                    load, touched, latency, affected, switched, r.rerouted, lost + r.lost, lostGbps + r.lostGbps);
+        Restored r = treeDist != null
+                ? restoreFromTrees(spansDown, popsDown, order, touched, start, byRoot, load, latency)
+                : restoreBySearch(spansDown, popsDown, pending, order, touched, start, byRoot, load, latency);
+        for (int s = spansDown.nextSetBit(0); s >= 0; s = spansDown.nextSetBit(s + 1)) {
+            load[s] = Double.NaN; // a failed span carries nothing and is not reported
         }
+        return new Outcome(
+                load, touched, latency, affected, switched, r.rerouted, lost + r.lost, lostGbps + r.lostGbps);
+    }
+
+    /**
+     * Restores the pending demands with a fresh shortest-path tree per root (networks past {@link #TREE_LIMIT}
+     * PoPs, which keep no trees): a tree stops growing once all its demands' far ends are settled, and loads are
+     * pushed up it once (O(settled PoPs)) rather than walked back per demand.
+     */
+    private Restored restoreBySearch(
+            BitSet spansDown,
+            BitSet popsDown,
+            int pending,
+            int[] order,
+            int[] touched,
+            int[] start,
+            int[] byRoot,
+            double[] load,
+            double[] latency) {
         int[] far = new int[pending];
         double[] acc = new double[g.n];
         double[] latencyTo = new double[g.n];
         Dijkstra dijkstra = router.search();
         int rerouted = 0;
+        int lost = 0;
+        double lostGbps = 0;
         for (int from = 0; from < g.n; from++) {
             int first = start[from];
             int end = start[from + 1];
@@ -354,10 +371,7 @@ public final class FailureSweep {
                 }
             }
         }
-        for (int s = spansDown.nextSetBit(0); s >= 0; s = spansDown.nextSetBit(s + 1)) {
-            load[s] = Double.NaN; // a failed span carries nothing and is not reported
-        }
-        return new Outcome(load, touched, latency, affected, switched, rerouted, lost, lostGbps);
+        return new Restored(rerouted, lost, lostGbps);
     }
 
     /** What the restoration from the trees did: demands rerouted, and lost with their Gbps. */
@@ -376,7 +390,6 @@ public final class FailureSweep {
     private Restored restoreFromTrees(
             BitSet spansDown,
             BitSet popsDown,
-            int pending,
             int[] order,
             int[] touched,
             int[] start,

@@ -40,11 +40,12 @@ final class PortfolioRoutes implements Routes {
     /** The {@code growth} query parameter: a rate a year above 0 and at most 10, default the target's. */
     private double growth(String text) {
         if (text == null) {
-            return api.targetGrowth() > 0 ? api.targetGrowth() : Portfolio.TARGET_GROWTH;
+            // a deployment may aim at no growth or a decline; use cannot run out then, so the plan's rate stands in
+            return Reservations.validGrowth(api.targetGrowth()) ? api.targetGrowth() : Portfolio.TARGET_GROWTH;
         }
         try {
             double g = Double.parseDouble(text.strip());
-            if (g > 0 && g <= 10) {
+            if (Reservations.validGrowth(g)) {
                 return g;
             }
         } catch (NumberFormatException e) {

@@ -173,7 +173,7 @@ public final class WanplanServer implements AutoCloseable {
      * @throws IllegalArgumentException unless above -1 and at most 10
      */
     public WanplanServer targetGrowth(double growth) {
-        if (!(growth > -1 && growth <= 10)) {
+        if (!org.wanplan.store.Portfolio.validTargetGrowth(growth)) {
             throw new IllegalArgumentException("target growth must be above -1 and at most 10, was " + growth);
         }
         api.targetGrowth(growth);

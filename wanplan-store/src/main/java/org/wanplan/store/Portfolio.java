@@ -28,6 +28,11 @@ public final class Portfolio {
      */
     public static final double TARGET_GROWTH = 0.30;
 
+    /** Whether {@code growth} is a target the portfolio takes: above −100 % and at most +1,000 % a year. */
+    public static boolean validTargetGrowth(double growth) {
+        return growth > -1 && growth <= 10;
+    }
+
     /** How far the projection looks ahead: the plan's three years. */
     public static final int PROJECTION_MONTHS = 36;
 
@@ -82,7 +87,7 @@ public final class Portfolio {
 
     /** The portfolio in {@code currency} now, against {@code targetGrowth} a year. */
     public Report report(double targetGrowth, String currency) {
-        if (!(targetGrowth > -1 && targetGrowth <= 10)) {
+        if (!validTargetGrowth(targetGrowth)) {
             throw new IllegalArgumentException("target growth must be above -1 and at most 10, was " + targetGrowth);
         }
         List<Line> lines = session.read(h -> {

@@ -153,9 +153,14 @@ public final class Reservations {
             double utilisation,
             java.util.OptionalDouble monthsToExhaustion) {}
 
+    /** Whether {@code growth} is a rate a runway is measured at: above 0 and at most +1,000 % a year. */
+    public static boolean validGrowth(double growth) {
+        return growth > 0 && growth <= 10;
+    }
+
     /** The runway of every registered span of {@code network} at {@code growth} a year, soonest out first. */
     public java.util.List<Runway> runway(String network, double growth) {
-        if (!(growth > 0 && growth <= 10)) {
+        if (!validGrowth(growth)) {
             throw new IllegalArgumentException("growth must be above 0 and at most 10 a year, was " + growth);
         }
         java.util.List<Runway> all = session.read(h -> h.createQuery(
