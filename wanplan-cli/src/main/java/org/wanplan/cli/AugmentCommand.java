@@ -234,7 +234,7 @@ final class AugmentCommand implements Callable<Integer> {
             return Optional.of(org.wanplan.routing.Gravity.fromPopulation(n, traffic.gravityGbps, maxDemands));
         }
         // the customer's design traffic: each talking site pair's Gbps between the sites' primary PoPs
-        List<org.wanplan.model.Site> sites = Designs.sites(traffic.sites);
+        List<org.wanplan.model.Site> sites = Designs.sites(traffic.sites, java.util.Optional.empty());
         org.wanplan.design.Design d =
                 org.wanplan.design.Designer.design(n, sites, org.wanplan.design.DesignOptions.defaults(t));
         java.util.Map<String, org.wanplan.model.PopId> primary = new java.util.HashMap<>();

@@ -10,8 +10,18 @@ import picocli.CommandLine.Option;
 
 /** The inputs design and compare share: the site list, the price book and the VPN topology. */
 final class DesignInputs {
-    @Option(names = "--sites", required = true, paramLabel = "FILE", description = "the customer's sites (CSV or JSON)")
+    @Option(
+            names = "--sites",
+            required = true,
+            paramLabel = "FILE",
+            description = "the customer's sites: CSV, JSON or an Excel workbook (.xlsx) with the CSV's header")
     Path sitesFile;
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "the workbook's sheet holding the sites (default: the first)")
+    String sheet;
 
     @Option(
             names = "--price-book",
@@ -45,7 +55,7 @@ final class DesignInputs {
     }
 
     List<Site> sites() throws Exception {
-        return Designs.sites(sitesFile);
+        return Designs.sites(sitesFile, java.util.Optional.ofNullable(sheet));
     }
 
     PriceBook priceBook() throws Exception {

@@ -53,7 +53,19 @@ class ArchitectureTest {
                 "org.w3c..",
                 "org.xml..",
                 "javax.xml..",
+                "org.apache.poi..", // the Excel workbook reader only (below)
                 "java..");
+    }
+
+    @Test
+    void only_the_site_reader_reads_workbooks() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideOutsideOfPackage("org.wanplan.io.sites..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.poi..")
+                .check(classes);
     }
 
     @Test

@@ -201,6 +201,53 @@ class DesignCommandTest {
     }
 
     @Test
+    void a_workbook_made_from_each_sample_designs_exactly_as_its_csv() throws Exception {
+        for (String sample : List.of("french-retailer", "euro-manufacturer")) {
+            Path csv = sample(sample + ".csv");
+            // a name that does not say .xlsx: a workbook is known by its content
+            Path xlsx = Files.write(
+                    dir.resolve(sample + ".sites"),
+                    org.wanplan.io.sites.Workbooks.fromCsv("Sites", Files.readString(csv)));
+            NetworkCommandTest.Run fromCsv =
+                    NetworkCommandTest.run("compare", "--sites", csv.toString(), "--topology", "hub-spoke", "--json");
+            NetworkCommandTest.Run fromXlsx =
+                    NetworkCommandTest.run("compare", "--sites", xlsx.toString(), "--topology", "hub-spoke", "--json");
+            assertThat(fromXlsx.exit()).as(fromXlsx.err()).isZero();
+            assertThat(fromXlsx.out()).isEqualTo(fromCsv.out());
+            NetworkCommandTest.Run design =
+                    NetworkCommandTest.run("design", "euro350", "--sites", xlsx.toString(), "--json");
+            assertThat(design.out())
+                    .isEqualTo(NetworkCommandTest.run("design", "euro350", "--sites", csv.toString(), "--json")
+                            .out());
+        }
+    }
+
+    @Test
+    void a_bad_workbook_is_reported_by_sheet_row_and_column_and_nothing_designed() throws Exception {
+        Path bad = Files.write(dir.resolve("bad.xlsx"), org.wanplan.io.sites.Workbooks.fromCsv("Sites", """
+                        id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience
+                        a,,Paris,FR,,,,-5,,,
+                        b,,Lyon,FR,,,,many,,,
+                        """));
+        NetworkCommandTest.Run r = NetworkCommandTest.run("design", "euro350", "--sites", bad.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .contains(bad
+                        + ": Sites!H2: bandwidthMbps must be from 0.064 (64 kbit/s) to 800000 (800 Gbit/s), was -5.0")
+                .contains(bad + ": Sites!H3: bandwidthMbps must be a number, was 'many'")
+                .contains("2 problem(s); nothing done");
+        NetworkCommandTest.Run sheet = NetworkCommandTest.run(
+                "design", "euro350", "--sites", bad.toString(), "--sheet", "Customers", "--json");
+        assertThat(sheet.exit()).isEqualTo(1);
+        assertThat(sheet.err()).contains(bad + ": no sheet named 'Customers'; the workbook has Sites");
+        NetworkCommandTest.Run csvWithSheet = NetworkCommandTest.run(
+                "design", "euro350", "--sites", sites().toString(), "--sheet", "Sites", "--json");
+        assertThat(csvWithSheet.exit()).isEqualTo(1);
+        assertThat(csvWithSheet.err()).contains("--sheet is for Excel workbooks (.xlsx); this file is not one");
+    }
+
+    @Test
     void a_bad_site_list_is_reported_and_nothing_designed() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), """
                 id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience

@@ -155,7 +155,55 @@ class InputFuzzTest {
 
     @Test
     void siteCsv() throws Exception {
-        fuzz("sites.csv", sampleSites(), "sites.csv", Designs::sites);
+        fuzz("sites.csv", sampleSites(), "sites.csv", f -> Designs.sites(f, java.util.Optional.empty()));
+    }
+
+    /**
+     * Workbooks made from the samples, mutated inside the archive (the sheet's XML or its shared strings, by
+     * the same text mutations) or as bytes: accepted, or every problem located at a cell ({@code Sites!H7}) or,
+     * for a workbook that does not open at all, said of the whole file.
+     */
+    @Test
+    void siteWorkbook() throws Exception {
+        List<byte[]> seeds = new ArrayList<>();
+        for (byte[] csv : sampleSites()) {
+            seeds.add(org.wanplan.io.sites.Workbooks.fromCsv("Sites", new String(csv, StandardCharsets.UTF_8)));
+        }
+        fuzz(
+                "sites.xlsx",
+                seeds,
+                "sites.xlsx",
+                f -> Designs.sites(f, java.util.Optional.empty()),
+                InputFuzzTest::mutateWorkbook,
+                p -> p.line() >= 1
+                        ? !p.cell().isEmpty()
+                        : p.cell().isEmpty() || !p.cell().contains("!"));
+    }
+
+    /** One entry of the workbook (a sheet or the shared strings) mutated as text, or the archive's bytes. */
+    static byte[] mutateWorkbook(byte[] in, int kind, Random r) {
+        if (r.nextInt(6) == 0) {
+            return mutate(in, kind, r);
+        }
+        String target = r.nextBoolean() ? "xl/worksheets/sheet1.xml" : "xl/sharedStrings.xml";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var zin = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(in));
+                var zout = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                byte[] data = zin.readAllBytes();
+                if (e.getName().equals(target)) {
+                    // the XML as lines, one element a line, so that line mutations cut elements
+                    String xml = new String(data, StandardCharsets.UTF_8).replace("><", ">\n<");
+                    data = mutate(xml.getBytes(StandardCharsets.UTF_8), kind, r);
+                }
+                zout.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zout.write(data);
+                zout.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -182,7 +230,7 @@ class InputFuzzTest {
                     .writeValueAsString(array)
                     .getBytes(StandardCharsets.UTF_8));
         }
-        fuzz("sites.json", seeds, "sites.json", Designs::sites);
+        fuzz("sites.json", seeds, "sites.json", f -> Designs.sites(f, java.util.Optional.empty()));
     }
 
     @Test
@@ -294,7 +342,24 @@ class InputFuzzTest {
     };
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
+    /** How a seed is mutated: the {@code kind}-th of the mutations, drawn with {@code r}. */
+    @FunctionalInterface
+    interface Mutation {
+        byte[] apply(byte[] in, int kind, Random r);
+    }
+
     private void fuzz(String reader, List<byte[]> seeds, String name, Read read) throws IOException {
+        fuzz(reader, seeds, name, read, InputFuzzTest::mutate, p -> p.line() >= 1);
+    }
+
+    private void fuzz(
+            String reader,
+            List<byte[]> seeds,
+            String name,
+            Read read,
+            Mutation mutation,
+            java.util.function.Predicate<InputProblem> located)
+            throws IOException {
         assumeTrue(!seeds.isEmpty(), "no seed files for " + reader);
         Random random = new Random(SEED ^ reader.hashCode());
         Path file = dir.resolve(name);
@@ -305,7 +370,7 @@ class InputFuzzTest {
         for (int i = 0; i < CASES; i++) {
             byte[] original = seeds.get(random.nextInt(seeds.size()));
             int kind = random.nextInt(12);
-            byte[] mutated = mutate(original, kind, random);
+            byte[] mutated = mutation.apply(original, kind, random);
             Files.write(file, mutated);
             String label = reader + " case " + i + " (mutation " + kind + ")";
             long start = System.nanoTime();
@@ -321,8 +386,8 @@ class InputFuzzTest {
                     if (!p.file().equals(file.toString())
                             && !p.file().startsWith(file.getParent().toString())) {
                         failures.add(label + ": problem names another file: " + p);
-                    } else if (p.line() < 1) {
-                        failures.add(label + ": problem without a line: " + p);
+                    } else if (!located.test(p)) {
+                        failures.add(label + ": problem without a line or cell: " + p);
                     }
                 }
             } catch (CliFailure e) {

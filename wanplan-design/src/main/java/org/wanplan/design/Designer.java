@@ -107,10 +107,13 @@ public final class Designer {
         if (expected > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(expected + " site pairs are more than a design holds");
         }
-        int[] pairI = new int[(int) expected];
-        int[] pairJ = new int[(int) expected];
-        int[] pairBundle = new int[(int) expected];
-        double[] pairGbps = new double[(int) expected];
+        // grown as the pairs are made, not allocated whole: 20,000 sites any to any are 200 million pairs (4 GB),
+        // whose allocation alone would outlast a request's budget before its first check
+        int capacity = (int) Math.min(expected, 1 << 16);
+        int[] pairI = new int[capacity];
+        int[] pairJ = new int[capacity];
+        int[] pairBundle = new int[capacity];
+        double[] pairGbps = new double[capacity];
         double[] siteGbps = new double[accepted.size()];
         for (int i = 0; i < siteGbps.length; i++) {
             siteGbps[i] = accepted.get(i).site().bandwidthMbps() / 1000;
@@ -132,6 +135,13 @@ public final class Designer {
                 }
                 if ((pairs & 65535) == 0) {
                     expired.accept("grouping site pair " + pairs);
+                }
+                if (pairs == capacity) {
+                    capacity = (int) Math.min(expected, 2L * capacity);
+                    pairI = java.util.Arrays.copyOf(pairI, capacity);
+                    pairJ = java.util.Arrays.copyOf(pairJ, capacity);
+                    pairBundle = java.util.Arrays.copyOf(pairBundle, capacity);
+                    pairGbps = java.util.Arrays.copyOf(pairGbps, capacity);
                 }
                 double gbps = siteGbps[i] * siteGbps[j] * perPair;
                 // one bundle either way: round trips are symmetric

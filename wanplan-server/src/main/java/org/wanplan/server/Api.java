@@ -199,6 +199,11 @@ final class Api {
      * and runs only when the key is new.
      */
     void idempotent(Context ctx, Callable<Work> prepare) throws Exception {
+        idempotent(ctx, ctx.body(), prepare);
+    }
+
+    /** {@link #idempotent(Context, Callable)} for a request whose body stands as {@code body} (a form's JSON). */
+    void idempotent(Context ctx, String body, Callable<Work> prepare) throws Exception {
         String key = ctx.header("Idempotency-Key");
         Caller c = caller(ctx);
         if (key == null) {
@@ -211,7 +216,7 @@ final class Api {
             throw ApiProblem.invalid(
                     List.of(new ApiProblem.FieldError("Idempotency-Key", "must be 1 to 200 characters")));
         }
-        String fingerprint = fingerprint(ctx);
+        String fingerprint = fingerprint(ctx.method() + " " + ctx.path(), body);
         Optional<Idempotency.Response> kept = db.idempotency().find(c.name(), key);
         if (kept.isPresent()) {
             replay(ctx, kept.get(), fingerprint);
@@ -244,15 +249,14 @@ final class Api {
      * What makes two requests the same: method, path and the body's JSON value (keys in any order, any
      * white space); a body that is not JSON counts byte for byte.
      */
-    static String fingerprint(Context ctx) {
-        String body = ctx.body();
+    static String fingerprint(String request, String body) {
         String canonical;
         try {
             canonical = body.isBlank() ? "" : "json:" + canonical(Json.MAPPER.readTree(body));
         } catch (JsonProcessingException e) {
             canonical = "raw:" + body;
         }
-        return sha256(ctx.method() + " " + ctx.path() + "\n" + canonical);
+        return sha256(request + "\n" + canonical);
     }
 
     private static String canonical(JsonNode node) {

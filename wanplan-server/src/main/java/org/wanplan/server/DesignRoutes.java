@@ -93,9 +93,17 @@ final class DesignRoutes implements Routes {
 
     private static final Set<String> DESIGN_FIELDS = Set.of("customer", "network", "topology", "sites", "compareWith");
 
+    /**
+     * {@code POST /designs}: a JSON body, or a {@code multipart/form-data} form whose {@code sites} part is the
+     * site list as a file (an Excel workbook, CSV or JSON, as on the command line; {@code sheet} names the
+     * workbook's sheet) and whose other fields are the JSON body's. The form is turned into that JSON body —
+     * the sites as the JSON array the body takes — which is what is kept, fingerprinted for retries and
+     * designed.
+     */
     private void createDesign(Context ctx) throws Exception {
-        api.idempotent(ctx, () -> {
-            JsonRequest req = JsonRequest.parse(ctx.body(), DESIGN_FIELDS);
+        String text = ctx.isMultipartFormData() ? formAsJson(ctx) : ctx.body();
+        api.idempotent(ctx, text, () -> {
+            JsonRequest req = JsonRequest.parse(text, DESIGN_FIELDS);
             req.string("customer", 200);
             String network = req.string("network", 100);
             Optional<String> compareWith = req.optionalString("compareWith", 100);
@@ -154,7 +162,7 @@ final class DesignRoutes implements Routes {
                     gbps.put(span.value(), g);
                 }
             });
-            String request = ctx.body();
+            String request = text;
             return tx -> {
                 StoredDesign s = tx.designs()
                         .save(
@@ -169,6 +177,47 @@ final class DesignRoutes implements Routes {
                 return new Api.Reply(201, designJson(s, result));
             };
         });
+    }
+
+    private static final List<String> FORM_FIELDS =
+            List.of("customer", "network", "topology", "compareWith", "sheet", "sites");
+
+    /** A design form as the JSON body it stands for; a site file that does not read is a 422 naming its cells. */
+    private String formAsJson(Context ctx) throws IOException {
+        List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
+        for (String field : ctx.formParamMap().keySet()) {
+            if (!FORM_FIELDS.contains(field)) {
+                errors.add(new ApiProblem.FieldError(field, "unknown field (known: " + FORM_FIELDS + ")"));
+            }
+        }
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("sites");
+        if (file == null) {
+            errors.add(new ApiProblem.FieldError("sites", "required: the site list as a file part"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        String name = file.filename() == null || file.filename().isBlank() ? "sites" : file.filename();
+        Optional<String> sheet = Optional.ofNullable(ctx.formParam("sheet")).filter(s -> !s.isBlank());
+        List<Site> sites;
+        try (InputStream in = file.content()) {
+            sites = SampleSites.read(in.readAllBytes(), name, sheet);
+        } catch (InputException e) {
+            throw ApiProblem.invalid(e.problems().stream()
+                    .map(p -> new ApiProblem.FieldError(
+                            "sites" + (p.cell().isEmpty() ? p.line() > 0 ? ":" + p.line() : "" : ": " + p.cell()),
+                            p.message()))
+                    .toList());
+        }
+        ObjectNode o = Api.object();
+        for (String field : List.of("customer", "network", "topology", "compareWith")) {
+            String v = ctx.formParam(field);
+            if (v != null) {
+                o.put(field, v);
+            }
+        }
+        o.set("sites", SampleSites.asJson(sites));
+        return Api.write(o);
     }
 
     /**

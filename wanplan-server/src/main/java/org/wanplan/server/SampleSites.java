@@ -11,9 +11,58 @@ import org.wanplan.io.csv.CsvTable;
 import org.wanplan.io.input.Problems;
 import org.wanplan.io.sites.SiteCsvReader;
 
-/** A shipped sample site list (CSV) as the JSON array {@code POST /designs} takes: one object per row, the CSV's columns as fields. */
+/**
+ * Site lists as the JSON array {@code POST /designs} takes: a shipped sample (CSV), one object per row with the
+ * CSV's columns as fields; or sites read from an uploaded file.
+ */
 final class SampleSites {
     private SampleSites() {}
+
+    /**
+     * The sites in an uploaded file called {@code name}: an Excel workbook when it is one (whatever its name),
+     * JSON when the name ends in .json, CSV otherwise — as on the command line.
+     */
+    static java.util.List<org.wanplan.model.Site> read(byte[] bytes, String name, java.util.Optional<String> sheet)
+            throws IOException, org.wanplan.io.input.InputException {
+        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        boolean ole2 = bytes.length >= 4 && bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF;
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (zip || ole2 || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+            return org.wanplan.io.sites.SiteSheetReader.read(new java.io.ByteArrayInputStream(bytes), name, sheet);
+        }
+        if (sheet.isPresent()) {
+            throw org.wanplan.io.input.InputException.of(
+                    name, 0, "sheet is for Excel workbooks (.xlsx); this file is not one");
+        }
+        try (java.io.Reader in = new StringReader(org.wanplan.io.input.TextInput.decode(bytes, name))) {
+            return lower.endsWith(".json")
+                    ? org.wanplan.io.sites.SiteJsonReader.read(in, name)
+                    : SiteCsvReader.read(in, name);
+        }
+    }
+
+    /**
+     * {@code sites} as the body's JSON array: every field, the location as lat and lon (which win over the city
+     * when a design reads them back, so the sites read back equal).
+     */
+    static ArrayNode asJson(java.util.List<org.wanplan.model.Site> sites) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (org.wanplan.model.Site s : sites) {
+            ObjectNode o = out.addObject();
+            o.put("id", s.id());
+            o.put("name", s.name());
+            s.city().ifPresent(c -> o.put("city", c));
+            s.country().ifPresent(c -> o.put("country", c));
+            o.put("lat", s.location().latitude());
+            o.put("lon", s.location().longitude());
+            o.put("role", s.role().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("bandwidthMbps", s.bandwidthMbps());
+            o.put("realtimePct", s.realtimePct());
+            o.put("businessPct", s.businessPct());
+            o.put("resilience", s.resilience().label());
+        }
+        return out;
+    }
 
     static ArrayNode asJson(String csv) {
         Problems problems = new Problems("sample");

@@ -68,6 +68,10 @@ public final class WanplanServer implements AutoCloseable {
         this.api = new Api(db, networks, tokens, limits);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // a design form's site file (an Excel workbook of 20,000 sites is about 1 MB): in memory, the same limit
+            config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> {

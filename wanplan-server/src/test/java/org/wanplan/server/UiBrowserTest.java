@@ -255,7 +255,54 @@ class UiBrowserTest {
                 .hasSize(w.get("spans").size());
         shot("05-what-it-takes");
         checkConsole();
+
+        // the customer's own workbook, uploaded as it came: the same design as the sample it was made from
+        String manufacturerId = driver.findElement(By.tagName("body")).getAttribute("data-design-id");
+        Path workbook = Files.write(
+                dir.resolve("euro-manufacturer.xlsx"),
+                org.wanplan.io.sites.Workbooks.fromCsv("Sites", sampleCsv("euro-manufacturer")));
+        new Select(driver.findElement(By.id("sample-select"))).selectByValue("");
+        driver.findElement(By.id("sites-file"))
+                .sendKeys(workbook.toAbsolutePath().toString());
+        driver.findElement(By.id("design-btn")).click();
+        wait.until(d -> !manufacturerId.equals(d.findElement(By.tagName("body")).getAttribute("data-design-id")));
+        JsonNode uploaded = f.api.get(
+                        "/api/v1/designs/"
+                                + driver.findElement(By.tagName("body")).getAttribute("data-design-id"),
+                        f.viewer)
+                .json();
+        assertThat(uploaded.get("quote")).isEqualTo(manufacturer.get("quote"));
+        assertThat(uploaded.get("comparison")).isEqualTo(manufacturer.get("comparison"));
+        // a workbook with a bad cell: the page names it, nothing is designed
+        Path bad = Files.write(
+                dir.resolve("bad.xlsx"),
+                org.wanplan.io.sites.Workbooks.fromCsv(
+                        "Sites",
+                        "id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience\n"
+                                + "a,,Paris,FR,,,,lots,,,\n"));
+        driver.findElement(By.id("sites-file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.id("design-btn")).click();
+        wait.until(d -> !d.findElement(By.id("design-error")).getText().isEmpty());
+        assertThat(driver.findElement(By.id("design-error")).getText())
+                .contains("sites: Sites!H2: bandwidthMbps must be a number, was 'lots'");
+        shot("05b-workbook-error");
+        // the browser itself logs the refused request (and nothing else may be logged)
+        List<String> logged = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertThat(logged)
+                .singleElement()
+                .asString()
+                .endsWith("/api/v1/designs - Failed to load resource: the server responded with a status of 422"
+                        + " (Unprocessable Entity)");
         assertThat(consoleErrors).isEmpty();
+    }
+
+    private static String sampleCsv(String name) throws java.io.IOException {
+        try (var in = UiBrowserTest.class.getResourceAsStream("/org/wanplan/design/samples/" + name + ".csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

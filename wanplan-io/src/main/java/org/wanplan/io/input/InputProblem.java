@@ -5,11 +5,19 @@ package org.wanplan.io.input;
  *
  * @param file the file's name as the user gave it
  * @param line 1-based line number, or 0 when the problem concerns the whole file
+ * @param cell where in a spreadsheet, as Excel names it ({@code Sites!H7}, {@code Sites!7:7} for a whole row),
+ *     or "" for a text file, where the line says it
  * @param message what is wrong, with the rejected value
  */
-public record InputProblem(String file, int line, String message) {
+public record InputProblem(String file, int line, String cell, String message) {
     public InputProblem {
+        cell = printable(cell);
         message = printable(message);
+    }
+
+    /** A problem in a text file, located by its line. */
+    public InputProblem(String file, int line, String message) {
+        this(file, line, "", message);
     }
 
     /**
@@ -41,6 +49,9 @@ public record InputProblem(String file, int line, String message) {
 
     @Override
     public String toString() {
+        if (!cell.isEmpty()) {
+            return file + ": " + cell + ": " + message;
+        }
         return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
     }
 }

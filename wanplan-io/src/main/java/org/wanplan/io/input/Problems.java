@@ -19,9 +19,29 @@ public final class Problems {
     private final List<Integer> spanLines;
     private final List<Integer> srlgLines;
     private final java.util.EnumMap<NetworkProblem.Element, String> elementFiles;
+    private CellLocator cells;
+
+    /**
+     * Names the spreadsheet cell of a problem found at a row ({@code line}) in a field (a column's header), or
+     * of the whole row when {@code field} is null.
+     */
+    @FunctionalInterface
+    public interface CellLocator {
+        String cell(int line, String field);
+    }
 
     public Problems(String file) {
         this(file, new ArrayList<>(), new java.util.EnumMap<>(NetworkProblem.Element.class));
+    }
+
+    /**
+     * A collector for a spreadsheet: each problem is located by the cell {@code cells} names, lines being the
+     * sheet's row numbers.
+     */
+    public static Problems inSheet(String file, CellLocator cells) {
+        Problems p = new Problems(file);
+        p.cells = cells;
+        return p;
     }
 
     private Problems(String file, List<InputProblem> shared, java.util.EnumMap<NetworkProblem.Element, String> files) {
@@ -47,7 +67,21 @@ public final class Problems {
     }
 
     public void add(int line, String message) {
-        problems.add(new InputProblem(file, line, message));
+        add(line, null, message);
+    }
+
+    /**
+     * A problem with one field of the record at {@code line}: in a spreadsheet it is located at that field's
+     * cell; in a text file {@code field} is already named in the message and the line says where.
+     */
+    public void add(int line, String field, String message) {
+        String cell = cells == null || line <= 0 ? "" : cells.cell(line, field);
+        problems.add(new InputProblem(file, line, cell, message));
+    }
+
+    /** A problem at a spreadsheet cell named as Excel does ({@code Sites!C1}) in row {@code line}. */
+    public void addAt(int line, String cell, String message) {
+        problems.add(new InputProblem(file, line, cell, message));
     }
 
     public boolean isEmpty() {
@@ -112,7 +146,7 @@ public final class Problems {
     public java.util.Optional<String> id(int line, String field, String text) {
         java.util.Optional<String> problem = org.wanplan.model.Ids.problem(text);
         if (problem.isPresent()) {
-            add(line, field + " " + problem.get());
+            add(line, field, field + " " + problem.get());
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(text);
@@ -134,7 +168,10 @@ public final class Problems {
     public OptionalDouble number(int line, String field, String text, double min, double max) {
         OptionalDouble v = number(line, field, text);
         if (v.isPresent() && !(v.getAsDouble() >= min && v.getAsDouble() <= max)) {
-            add(line, field + " must be from " + plain(min) + " to " + plain(max) + ", was '" + text.strip() + "'");
+            add(
+                    line,
+                    field,
+                    field + " must be from " + plain(min) + " to " + plain(max) + ", was '" + text.strip() + "'");
             return OptionalDouble.empty();
         }
         return v;
@@ -154,7 +191,7 @@ public final class Problems {
         } catch (NumberFormatException e) {
             // reported below
         }
-        add(line, field + " must be a number, was '" + text + "'");
+        add(line, field, field + " must be a number, was '" + text + "'");
         return OptionalDouble.empty();
     }
 
@@ -163,7 +200,7 @@ public final class Problems {
         try {
             return OptionalLong.of(Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            add(line, field + " must be a whole number, was '" + text + "'");
+            add(line, field, field + " must be a whole number, was '" + text + "'");
             return OptionalLong.empty();
         }
     }

@@ -69,9 +69,9 @@ public final class SiteCsvReader {
         int before = problemCount(problems);
         String id = row.get("id");
         if (id.isEmpty()) {
-            problems.add(line, "id is missing");
+            problems.add(line, "id", "id is missing");
         } else if (!ids.add(id)) {
-            problems.add(line, "duplicate site id '" + id + "'");
+            problems.add(line, "id", "duplicate site id '" + id + "'");
         }
         Optional<Place> place = place(row, problems);
         SiteRole role = SiteRole.SPOKE;
@@ -79,27 +79,28 @@ public final class SiteCsvReader {
             switch (row.get("role").toLowerCase(Locale.ROOT)) {
                 case "hub" -> role = SiteRole.HUB;
                 case "spoke" -> role = SiteRole.SPOKE;
-                default -> problems.add(line, "role must be hub or spoke, was '" + row.get("role") + "'");
+                default -> problems.add(line, "role", "role must be hub or spoke, was '" + row.get("role") + "'");
             }
         }
         OptionalDouble bandwidth = row.has("bandwidthMbps")
                 ? problems.number(line, "bandwidthMbps", row.get("bandwidthMbps"))
                 : OptionalDouble.empty();
         if (!row.has("bandwidthMbps")) {
-            problems.add(line, "bandwidthMbps is missing");
+            problems.add(line, "bandwidthMbps", "bandwidthMbps is missing");
         } else if (bandwidth.isPresent()) {
-            Site.bandwidthProblem(bandwidth.getAsDouble()).ifPresent(p -> problems.add(line, p));
+            Site.bandwidthProblem(bandwidth.getAsDouble()).ifPresent(p -> problems.add(line, "bandwidthMbps", p));
         }
         double realtime = share(row, "realtimePct", 0, problems);
         double business = share(row, "businessPct", 100, problems);
         if (realtime >= 0 && business >= 0 && realtime + business > 100) {
-            problems.add(line, "realtimePct + businessPct must be ≤ 100, was " + (realtime + business));
+            problems.add(line, "businessPct", "realtimePct + businessPct must be ≤ 100, was " + (realtime + business));
         }
         Optional<Resilience> resilience =
                 row.has("resilience") ? Resilience.fromLabel(row.get("resilience")) : Optional.of(Resilience.SINGLE);
         if (resilience.isEmpty()) {
             problems.add(
                     line,
+                    "resilience",
                     "resilience must be single, dual-access, dual-access-diverse, pop-diverse or srlg-diverse, was '"
                             + row.get("resilience") + "'");
         }
@@ -125,10 +126,10 @@ public final class SiteCsvReader {
         int line = row.line();
         Optional<String> country =
                 row.has("country") ? Optional.of(row.get("country").toUpperCase(Locale.ROOT)) : Optional.empty();
-        country.flatMap(Pop::countryCodeProblem).ifPresent(m -> problems.add(line, m));
+        country.flatMap(Pop::countryCodeProblem).ifPresent(m -> problems.add(line, "country", m));
         if (row.has("lat") || row.has("lon")) {
             if (!row.has("lat") || !row.has("lon")) {
-                problems.add(line, "lat and lon must be given together");
+                problems.add(line, row.has("lat") ? "lon" : "lat", "lat and lon must be given together");
                 return Optional.empty();
             }
             OptionalDouble lat = problems.number(line, "lat", row.get("lat"));
@@ -137,7 +138,7 @@ public final class SiteCsvReader {
                 return Optional.empty();
             }
             List<String> bad = GeoPoint.problems(lat.getAsDouble(), lon.getAsDouble());
-            bad.forEach(m -> problems.add(line, m));
+            bad.forEach(m -> problems.add(line, m.startsWith("latitude") ? "lat" : "lon", m));
             return bad.isEmpty()
                     ? Optional.of(new Place(
                             new GeoPoint(lat.getAsDouble(), lon.getAsDouble()),
@@ -146,11 +147,11 @@ public final class SiteCsvReader {
                     : Optional.empty();
         }
         if (!row.has("city")) {
-            problems.add(line, "give city and country, or lat and lon");
+            problems.add(line, "city", "give city and country, or lat and lon");
             return Optional.empty();
         }
         if (country.isEmpty()) {
-            problems.add(line, "city '" + row.get("city") + "' needs a country");
+            problems.add(line, "country", "city '" + row.get("city") + "' needs a country");
             return Optional.empty();
         }
         if (Pop.countryCodeProblem(country.get()).isPresent()) {
@@ -164,11 +165,13 @@ public final class SiteCsvReader {
         if (match instanceof Gazetteer.Match.Ambiguous a) {
             problems.add(
                     line,
+                    "city",
                     "city '" + row.get("city") + "' is ambiguous in " + country.get() + ": " + describe(a.candidates())
                             + " — give lat and lon");
         } else if (match instanceof Gazetteer.Match.Unknown u) {
             problems.add(
                     line,
+                    "city",
                     "city '" + row.get("city") + "' not found in " + country.get()
                             + (u.closest().isEmpty() ? "" : "; closest: " + describe(u.closest())));
         }
@@ -193,7 +196,7 @@ public final class SiteCsvReader {
         }
         OptionalDouble v = problems.number(row.line(), column, row.get(column));
         if (v.isPresent() && !(v.getAsDouble() >= 0 && v.getAsDouble() <= 100)) {
-            problems.add(row.line(), column + " must be in [0, 100], was " + row.get(column));
+            problems.add(row.line(), column, column + " must be in [0, 100], was " + row.get(column));
             return -1;
         }
         return v.orElse(-1);

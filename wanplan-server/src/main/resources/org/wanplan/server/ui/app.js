@@ -19,7 +19,7 @@ function status(text) { $('status').textContent = text; }
 
 async function api(method, path, body, extraHeaders) {
   const headers = { Authorization: 'Bearer ' + state.token };
-  if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') {
+  if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && typeof body !== 'string') {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(body);
   }
@@ -227,33 +227,22 @@ async function showNetwork(name) {
 
 /* ------------------------------------------------------------------ customer design */
 
-function parseCsv(text) {
-  const rows = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const cells = []; let cur = ''; let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-      } else if (c === '"') quoted = true; else if (c === ',') { cells.push(cur); cur = ''; } else cur += c;
-    }
-    cells.push(cur);
-    rows.push(cells);
-  }
-  const header = rows.shift() || [];
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i]]).filter(([, v]) => v !== undefined && v !== '')));
-}
-
-async function siteList() {
+/* The design request: a chosen file goes up as it is (a form, the server reads Excel, CSV or JSON and names the
+   cell of every problem); a sample goes as the JSON body. */
+async function designRequest() {
+  const fields = { customer: $('customer-name').value.trim() || 'unnamed customer', network: state.network,
+    topology: $('topology').value };
+  if ($('compare-network').value && $('compare-network').value !== state.network) fields.compareWith = $('compare-network').value;
   const file = $('sites-file').files[0];
   if (file) {
-    const text = await file.text();
-    return file.name.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseCsv(text);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('sites', file, file.name);
+    return form;
   }
   const sample = $('sample-select').value;
   if (!sample) throw new Error('Pick a sample customer or upload a site list.');
-  return api('GET', '/samples/' + encodeURIComponent(sample));
+  return Object.assign(fields, { sites: await api('GET', '/samples/' + encodeURIComponent(sample)) });
 }
 
 $('sample-select').addEventListener('change', () => {
@@ -266,11 +255,7 @@ $('design-form').addEventListener('submit', async (ev) => {
   $('design-btn').disabled = true;
   status('Designing…');
   try {
-    const sites = await siteList();
-    const body = { customer: $('customer-name').value.trim() || 'unnamed customer', network: state.network,
-      topology: $('topology').value, sites };
-    if ($('compare-network').value && $('compare-network').value !== state.network) body.compareWith = $('compare-network').value;
-    const design = await api('POST', '/designs', body, { 'Idempotency-Key': 'design-' + uid() });
+    const design = await api('POST', '/designs', await designRequest(), { 'Idempotency-Key': 'design-' + uid() });
     state.design = design;
     showDesign(design);
     status('Designed ' + design.sites.length + ' sites on ' + design.network + ' (' + design.id + ')');
