@@ -39,6 +39,19 @@ final class DesignCommand implements Callable<Integer> {
     Path report;
 
     @Option(
+            names = "--l3sm",
+            paramLabel = "FILE",
+            description =
+                    "also write the design as an RFC 8299 L3VPN service order (ietf-l3vpn-svc, JSON per RFC 7951)")
+    Path l3sm;
+
+    @Option(
+            names = "--customer",
+            paramLabel = "NAME",
+            description = "the customer's name in the L3SM order (default: the site file's name)")
+    String customer;
+
+    @Option(
             names = "--max-pairs",
             paramLabel = "N",
             defaultValue = "10000",
@@ -62,6 +75,15 @@ final class DesignCommand implements Callable<Integer> {
         Quote q = Quote.of(d, book);
         if (report != null) {
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, HtmlReport.none()));
+        }
+        if (l3sm != null) {
+            String name = customer != null
+                    ? customer
+                    : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Object order = org.wanplan.design.L3smExport.of(
+                    d, inputs.options(spec), org.wanplan.design.L3smExport.vpnId(name), name);
+            String text = Options.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(order) + "\n";
+            org.wanplan.io.NetworkFiles.writeAtomically(l3sm, w -> w.write(text));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -48,6 +48,7 @@ final class DesignRoutes implements Routes {
         r.post("/api/v1/designs", Api.as(Role.PLANNER, this::createDesign));
         r.get("/api/v1/designs/{id}", Api.as(Role.VIEWER, this::showDesign));
         r.get("/api/v1/designs/{id}/latency.csv", Api.as(Role.VIEWER, this::latencyCsv));
+        r.get("/api/v1/designs/{id}/l3sm", Api.as(Role.VIEWER, this::l3sm));
     }
 
     static final List<String> SAMPLES = List.of("french-retailer", "euro-manufacturer");
@@ -271,15 +272,8 @@ final class DesignRoutes implements Routes {
         }
     }
 
-    /**
-     * Every site pair's round trip as CSV, streamed: the design is recomputed from the stored request
-     * (a design is a function of its request and network), within the same budget.
-     */
-    private void latencyCsv(Context ctx) throws IOException {
-        StoredDesign s = api.db()
-                .designs()
-                .find(ctx.pathParam("id"))
-                .orElseThrow(() -> ApiProblem.notFound("design '" + ctx.pathParam("id") + "'"));
+    /** A stored design, recomputed from its request (a design is a function of its request and network). */
+    private Design recompute(StoredDesign s) {
         JsonNode request = Api.read(s.request());
         List<Site> sites;
         try {
@@ -288,8 +282,39 @@ final class DesignRoutes implements Routes {
             throw new IllegalStateException("a stored design request does not read: " + e.getMessage(), e);
         }
         Topology topology = Topology.fromLabel(s.topology()).orElseThrow();
-        Design d = design(
+        return design(
                 api.networks().get(s.network()), sites, topology, api.limits().designBudget());
+    }
+
+    private StoredDesign stored(Context ctx) {
+        return api.db()
+                .designs()
+                .find(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiProblem.notFound("design '" + ctx.pathParam("id") + "'"));
+    }
+
+    /**
+     * The design as an RFC 8299 L3VPN service order ({@link org.wanplan.design.L3smExport}), RFC 7951 JSON as
+     * RESTCONF serves it ({@code application/yang-data+json}); the VPN is named after the customer.
+     */
+    private void l3sm(Context ctx) {
+        StoredDesign s = stored(ctx);
+        Design d = recompute(s);
+        Object order = org.wanplan.design.L3smExport.of(
+                d,
+                DesignOptions.defaults(d.topology()),
+                org.wanplan.design.L3smExport.vpnId(s.customerName()),
+                s.customerName());
+        ctx.status(200).contentType("application/yang-data+json").result(Api.write(Json.tree(order)));
+    }
+
+    /**
+     * Every site pair's round trip as CSV, streamed: the design is recomputed from the stored request
+     * (a design is a function of its request and network), within the same budget.
+     */
+    private void latencyCsv(Context ctx) throws IOException {
+        StoredDesign s = stored(ctx);
+        Design d = recompute(s);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + s.id() + "-latency.csv\"");
         try (java.io.Writer out = new java.io.BufferedWriter(

@@ -74,6 +74,7 @@ class AuthorizationMatrixTest {
                         "/api/v1/designs/{id}/latency.csv",
                         Role.VIEWER,
                         () -> "/api/v1/designs/" + design.id() + "/latency.csv"),
+                get("/api/v1/designs/{id}/l3sm", Role.VIEWER, () -> "/api/v1/designs/" + design.id() + "/l3sm"),
                 get("/api/v1/orders", Role.VIEWER, () -> "/api/v1/orders"),
                 new Endpoint("POST", "/api/v1/orders", Role.PLANNER, 201, () ->
                         new String[] {"/api/v1/orders", "{\"designId\": \"" + design.id() + "\"}"}),

@@ -77,6 +77,65 @@ class DesignUploadTest {
     }
 
     @Test
+    void a_stored_design_downloads_as_a_valid_l3sm_service_order() throws Exception {
+        byte[] workbook = Workbooks.fromCsv("Sites", sample("euro-manufacturer"));
+        var design = api.form(
+                "/api/v1/designs",
+                f.planner,
+                Map.of("customer", "Manufacturer AG", "network", "euro350", "topology", "hub-spoke"),
+                "sites",
+                "m.xlsx",
+                workbook);
+        assertThat(design.status()).as(design.raw().body()).isEqualTo(201);
+        var r = api.get("/api/v1/designs/" + design.json().get("id").asText() + "/l3sm", f.viewer);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/yang-data+json");
+        JsonNode svc = r.json().get("ietf-l3vpn-svc:l3vpn-svc");
+        assertThat(svc.get("vpn-services")
+                        .get("vpn-service")
+                        .get(0)
+                        .get("vpn-id")
+                        .asText())
+                .isEqualTo("manufacturer-ag");
+        long designed = 0;
+        for (JsonNode s : design.json().get("sites")) {
+            designed += s.get("refused").asBoolean() ? 0 : 1;
+        }
+        assertThat(svc.get("sites").get("site")).hasSize((int) designed);
+        // valid against RFC 8299's modules as shipped in the jar, by libyang's validator
+        Path modules = dir.resolve("yang");
+        java.nio.file.Files.createDirectories(modules);
+        for (String m : new String[] {
+            "ietf-l3vpn-svc@2018-01-19",
+            "ietf-inet-types@2013-07-15",
+            "ietf-yang-types@2013-07-15",
+            "ietf-netconf-acm@2018-02-14"
+        }) {
+            try (InputStream in =
+                    DesignUploadTest.class.getResourceAsStream("/org/wanplan/design/yang/" + m + ".yang")) {
+                java.nio.file.Files.write(modules.resolve(m + ".yang"), in.readAllBytes());
+            }
+        }
+        Path order = java.nio.file.Files.writeString(
+                dir.resolve("order.json"), r.raw().body());
+        Process p = new ProcessBuilder(
+                        "/usr/bin/yanglint",
+                        "-t",
+                        "config",
+                        "-F",
+                        org.wanplan.design.L3smExport.MODULE + ":" + org.wanplan.design.L3smExport.FEATURES,
+                        "-p",
+                        modules.toString(),
+                        modules.resolve("ietf-l3vpn-svc@2018-01-19.yang").toString(),
+                        order.toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(said).isZero();
+        assertThat(api.get("/api/v1/designs/des_none/l3sm", f.viewer).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_bad_workbook_is_a_422_naming_each_cell_and_nothing_is_kept() throws Exception {
         int before = api.get("/api/v1/customers", f.viewer).json().size();
         byte[] bad = Workbooks.fromCsv("Sites", """
