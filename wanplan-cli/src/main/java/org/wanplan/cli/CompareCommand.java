@@ -36,8 +36,15 @@ final class CompareCommand implements Callable<Integer> {
             names = "--report",
             paramLabel = "FILE",
             description =
-                    "also write a self-contained HTML report (first network's" + " design, both networks side by side)")
+                    "also write the proposal: one self-contained HTML file, print-ready (the first network's design"
+                            + " against the second's)")
     Path report;
+
+    @Option(
+            names = "--customer",
+            paramLabel = "NAME",
+            description = "the customer's name in the report (default: the site file's name)")
+    String customer;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,16 +66,11 @@ final class CompareCommand implements Callable<Integer> {
         Comparison c = Comparison.of(loaded, sites, inputs.options(spec), book);
         Map<String, JsonNode> summaries = c.summaries();
         if (report != null) {
-            Comparison.Side first = c.sides().get(0);
-            org.wanplan.io.NetworkFiles.writeAtomically(
-                    report,
-                    w -> HtmlReport.write(
-                            w,
-                            first.network(),
-                            first.design(),
-                            first.quote(),
-                            summaries,
-                            java.util.Optional.of(first.whatItTakes())));
+            String name = customer != null
+                    ? customer
+                    : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            HtmlReport.Proposal proposal = c.proposal(name);
+            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -66,6 +66,17 @@ final class Comparison {
         return sides;
     }
 
+    /** The proposal for {@code customer}: the first network's design against the second's. */
+    HtmlReport.Proposal proposal(String customer) {
+        return new HtmlReport.Proposal(
+                customer,
+                sides.stream()
+                        .map(s -> new HtmlReport.Side(s.network(), s.design(), s.quote()))
+                        .toList(),
+                java.util.Optional.of(sides.get(0).whatItTakes()),
+                java.time.LocalDate.now());
+    }
+
     /** The summary figures per network, keyed by its name (no {@code whatItTakes}). */
     Map<String, com.fasterxml.jackson.databind.JsonNode> summaries() {
         Map<String, com.fasterxml.jackson.databind.JsonNode> m = new LinkedHashMap<>();

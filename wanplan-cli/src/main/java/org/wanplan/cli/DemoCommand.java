@@ -66,16 +66,11 @@ final class DemoCommand implements Callable<Integer> {
                 DesignOptions.defaults(Topology.HUB_SPOKE),
                 PriceBook.defaults());
         Map<String, JsonNode> comparison = c.summaries();
-        Comparison.Side main = c.sides().get(0);
-        NetworkFiles.writeAtomically(
-                report,
-                w -> HtmlReport.write(
-                        w,
-                        main.network(),
-                        main.design(),
-                        main.quote(),
-                        comparison,
-                        java.util.Optional.of(main.whatItTakes())));
+        HtmlReport.Proposal proposal = c.proposal(
+                customer.equals("french-retailer")
+                        ? "A French retailer (sample customer)"
+                        : "A European manufacturer (sample customer)");
+        NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         out.printf(Locale.ROOT, "%s: %d sites, hub-and-spoke, on euro350 and on sparse%n", customer, sites.size());
         out.printf(Locale.ROOT, "%-22s %14s %14s%n", "", "euro350", "sparse");
         for (String f : List.of(

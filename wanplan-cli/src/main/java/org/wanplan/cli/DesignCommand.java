@@ -48,7 +48,7 @@ final class DesignCommand implements Callable<Integer> {
     @Option(
             names = "--customer",
             paramLabel = "NAME",
-            description = "the customer's name in the L3SM order (default: the site file's name)")
+            description = "the customer's name in the report and the L3SM order (default: the site file's name)")
     String customer;
 
     @Option(
@@ -74,12 +74,15 @@ final class DesignCommand implements Callable<Integer> {
         Design d = Designer.design(n, sites, inputs.options(spec));
         Quote q = Quote.of(d, book);
         if (report != null) {
-            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, n, d, q, HtmlReport.none()));
+            HtmlReport.Proposal proposal = new HtmlReport.Proposal(
+                    customerName(),
+                    List.of(new HtmlReport.Side(n, d, q)),
+                    java.util.Optional.empty(),
+                    java.time.LocalDate.now());
+            org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         }
         if (l3sm != null) {
-            String name = customer != null
-                    ? customer
-                    : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            String name = customerName();
             Object order = org.wanplan.design.L3smExport.of(
                     d, inputs.options(spec), org.wanplan.design.L3smExport.vpnId(name), name);
             String text = Options.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(order) + "\n";
@@ -94,6 +97,13 @@ final class DesignCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The customer's name: {@code --customer}, or the site file's name without its extension. */
+    private String customerName() {
+        return customer != null
+                ? customer
+                : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
     private static void text(PrintWriter w, Design d, Quote q) {

@@ -274,7 +274,7 @@ class DesignCommandTest {
                 .contains("<svg")
                 .contains("Round-trip latency")
                 .contains("Quote")
-                .contains("The same customer on two networks")
+                .contains("Executive summary")
                 .contains("Availability measured to every hub, with restoration.");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script"); // offline
         // every site of the sample appears in the site table

@@ -65,7 +65,7 @@ public final class DesignFigures {
     }
 
     /** Every site pair's round trip in ms, in list order (the designer's compact pairs: no record for each). */
-    static double[] rtts(Design d) {
+    public static double[] rtts(Design d) {
         return d.latency() instanceof Designer.PairList pairs
                 ? pairs.rtts() // 12.5 million pairs at 5,000 sites
                 : d.latency().stream().mapToDouble(Design.PairLatency::rttMs).toArray();
