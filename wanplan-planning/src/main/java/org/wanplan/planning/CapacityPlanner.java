@@ -25,7 +25,10 @@ import org.wanplan.routing.FailureScenario;
  * added up to year t (integers y[e][m][t]; for explicit links, binaries with at most one chosen).
  * Minimises module cost in present value, pre-installed cost and the routing cost of the intact
  * state's year-0 flows — SNDlib's {@code U-U-M-N-C-A-N-N} and {@code U-U-M-N-C-A-N-U} (and the
- * explicit-capacity {@code U-U-E-…}) when years = 1. Demands with a hop limit are routed over path
+ * explicit-capacity {@code U-U-E-…}) when years = 1. With {@link LinkModel#BIDIRECTED} links and
+ * directed demands (SNDlib's {@code D-B-…}) each direction has its own capacity row and the routing cost
+ * is paid on the larger direction (an auxiliary variable above both); with {@link LinkModel#DIRECTED} links
+ * only the first direction exists. Demands with a hop limit are routed over path
  * variables instead, one per admissible path (every simple path within the limit, avoiding the failed
  * span): SNDlib's individual hop limits ({@code U-U-M-N-C-A-Y-…}).
  *
@@ -195,9 +198,12 @@ public final class CapacityPlanner {
                         if (k.down().spanDown(e)) {
                             continue;
                         }
-                        for (int dir = 0; dir < 2; dir++) {
+                        for (int dir = 0; dir < (p.bothWays() ? 2 : 1); dir++) {
                             flow[ri][e][dir] = solver.makeNumVar(0, MPSolver.infinity(), "");
-                            if (intact && t == 0 && p.links().get(e).routingCost() != 0) {
+                            if (intact
+                                    && t == 0
+                                    && p.links().get(e).routingCost() != 0
+                                    && (p.linkModel() != LinkModel.BIDIRECTED || p.routingOnBothDirections())) {
                                 objective.setCoefficient(
                                         flow[ri][e][dir], p.links().get(e).routingCost());
                             }
@@ -206,22 +212,49 @@ public final class CapacityPlanner {
                     conservation(solver, n, flow[ri], roots.get(ri), ends, p, scale);
                 }
                 MPConstraint[] cap = new MPConstraint[spans];
+                boolean bidirected = p.linkModel() == LinkModel.BIDIRECTED;
                 for (int e = 0; e < spans; e++) {
                     if (k.down().spanDown(e)) {
                         continue;
                     }
-                    // Σ flows − Σ_m C_m Σ_{t' ≤ t} y ≤ pre-installed
-                    cap[e] = solver.makeConstraint(
-                            -MPSolver.infinity(), p.links().get(e).preInstalled());
-                    for (int ri = 0; ri < roots.size(); ri++) {
-                        cap[e].setCoefficient(flow[ri][e][0], 1);
-                        cap[e].setCoefficient(flow[ri][e][1], 1);
+                    // Σ flows − Σ_m C_m Σ_{t' ≤ t} y ≤ pre-installed: both directions together on an undirected
+                    // link, each direction on its own on a bidirected one, the one direction on a directed one
+                    MPVariable routed = bidirected
+                                    && !p.routingOnBothDirections()
+                                    && intact
+                                    && t == 0
+                                    && p.links().get(e).routingCost() != 0
+                            ? solver.makeNumVar(0, MPSolver.infinity(), "")
+                            : null;
+                    if (routed != null) { // routing cost on the larger direction: z ≥ each direction's flow
+                        objective.setCoefficient(routed, p.links().get(e).routingCost());
                     }
-                    for (int m = 0; m < y[e].length; m++) {
-                        for (int u = 0; u <= t; u++) {
-                            cap[e].setCoefficient(
-                                    y[e][m][u],
-                                    -p.links().get(e).modules().get(m).capacity());
+                    for (int dir = 0; dir < (bidirected ? 2 : 1); dir++) {
+                        MPConstraint row = solver.makeConstraint(
+                                -MPSolver.infinity(), p.links().get(e).preInstalled());
+                        MPConstraint larger = routed == null ? null : solver.makeConstraint(0, MPSolver.infinity());
+                        if (larger != null) {
+                            larger.setCoefficient(routed, 1);
+                        }
+                        for (int ri = 0; ri < roots.size(); ri++) {
+                            for (int d = 0; d < 2; d++) {
+                                if (flow[ri][e][d] != null && (!bidirected || d == dir)) {
+                                    row.setCoefficient(flow[ri][e][d], 1);
+                                    if (larger != null) {
+                                        larger.setCoefficient(flow[ri][e][d], -1);
+                                    }
+                                }
+                            }
+                        }
+                        for (int m = 0; m < y[e].length; m++) {
+                            for (int u = 0; u <= t; u++) {
+                                row.setCoefficient(
+                                        y[e][m][u],
+                                        -p.links().get(e).modules().get(m).capacity());
+                            }
+                        }
+                        if (dir == 0) {
+                            cap[e] = row; // hop-limited paths load it: undirected links only
                         }
                     }
                 }
@@ -310,8 +343,10 @@ public final class CapacityPlanner {
             int b = n.endB(e);
             rows[a].setCoefficient(flow[e][0], 1);
             rows[b].setCoefficient(flow[e][0], -1);
-            rows[b].setCoefficient(flow[e][1], 1);
-            rows[a].setCoefficient(flow[e][1], -1);
+            if (flow[e][1] != null) {
+                rows[b].setCoefficient(flow[e][1], 1);
+                rows[a].setCoefficient(flow[e][1], -1);
+            }
         }
     }
 

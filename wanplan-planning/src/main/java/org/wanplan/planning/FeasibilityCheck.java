@@ -15,7 +15,9 @@ import org.wanplan.routing.Mask;
  * Checks a plan without taking the planner's word for it: with the capacities fixed, can every
  * demand be routed, in every year and every failure state? A separate linear program per state,
  * disaggregated (one commodity per demand, not per root as in the planner) and solved by GLOP, a
- * different solver from the planner's SCIP. Hop-limited demands may use only their admissible paths.
+ * different solver from the planner's SCIP. Hop-limited demands may use only their admissible paths. Each
+ * demand flows from its {@code from} to its {@code to}; the links' capacities serve their directions as the
+ * problem's {@link LinkModel} says.
  */
 public final class FeasibilityCheck {
     private FeasibilityCheck() {}
@@ -83,22 +85,29 @@ public final class FeasibilityCheck {
                     continue;
                 }
                 f[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
-                b[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
                 node[n.endA(e)].setCoefficient(f[e], 1);
                 node[n.endB(e)].setCoefficient(f[e], -1);
-                node[n.endB(e)].setCoefficient(b[e], 1);
-                node[n.endA(e)].setCoefficient(b[e], -1);
+                if (p.linkModel() != LinkModel.DIRECTED) { // a directed link carries nothing back
+                    b[e] = lp.makeNumVar(0, MPSolver.infinity(), "");
+                    node[n.endB(e)].setCoefficient(b[e], 1);
+                    node[n.endA(e)].setCoefficient(b[e], -1);
+                }
             }
         }
         for (int e = 0; e < spans; e++) {
             if (down.spanDown(e)) {
                 continue;
             }
+            // undirected: both directions share the capacity; bidirected: each direction has it; directed: one way
+            boolean shared = p.linkModel() == LinkModel.UNDIRECTED;
             MPConstraint cap = lp.makeConstraint(0, capacity[e] * (1 + 1e-9) + 1e-9);
+            MPConstraint back = shared ? cap : lp.makeConstraint(0, capacity[e] * (1 + 1e-9) + 1e-9);
             for (int d = 0; d < p.demands().size(); d++) {
                 if (forward.get(d)[e] != null) {
                     cap.setCoefficient(forward.get(d)[e], 1);
-                    cap.setCoefficient(backward.get(d)[e], 1);
+                }
+                if (backward.get(d)[e] != null) {
+                    back.setCoefficient(backward.get(d)[e], 1);
                 }
             }
             for (int x = 0; x < pathVars.size(); x++) {

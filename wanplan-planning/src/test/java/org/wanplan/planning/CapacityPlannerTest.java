@@ -184,4 +184,112 @@ class CapacityPlannerTest {
         assertThat(FeasibilityCheck.violation(p, late)).isEmpty();
         assertThat(late.objective()).isGreaterThanOrEqualTo(plan.objective() - 1e-9);
     }
+
+    // ------------------------------------------------------------------ directed demands, link models
+
+    static Network pair() throws Exception {
+        return Network.builder("pair")
+                .pop(Pop.of("a", "A", 0, 0))
+                .pop(Pop.of("b", "B", 0, 1))
+                .span(Span.of("ab", "a", "b", 100, 0))
+                .build();
+    }
+
+    private static PlanningProblem directed(
+            Network n, List<Link> links, List<Demand> demands, Survivability s, LinkModel model) {
+        return new PlanningProblem(
+                n,
+                links,
+                demands,
+                s,
+                1,
+                0,
+                PlanningProblem.DEFAULT_DISCOUNT_RATE,
+                java.util.Collections.nCopies(demands.size(), PlanningProblem.UNLIMITED),
+                model,
+                true);
+    }
+
+    @Test
+    void a_bidirected_link_has_its_capacity_in_each_direction() throws Exception {
+        // a→b 8 and b→a 8 on modules of 10 costing 1: undirected, both share the link: 16 → 2 modules;
+        // bidirected, each direction has the 10 of one module: 1
+        Network n = pair();
+        List<Demand> both = List.of(Demand.of("ab", "a", "b", 8), Demand.of("ba", "b", "a", 8));
+        List<Link> links = links(n, new Module("m", 10, 1));
+        assertThat(solve(directed(n, links, both, Survivability.NONE, LinkModel.UNDIRECTED))
+                        .objective())
+                .isCloseTo(2, within(1e-6));
+        CapacityPlan bidirected = solve(directed(n, links, both, Survivability.NONE, LinkModel.BIDIRECTED));
+        assertThat(bidirected.objective()).isCloseTo(1, within(1e-6));
+        // the independent check holds the planner to the model: one module does not carry 16 undirected
+        PlanningProblem undirected = directed(n, links, both, Survivability.NONE, LinkModel.UNDIRECTED);
+        assertThat(FeasibilityCheck.violation(undirected, bidirected)).isPresent();
+    }
+
+    @Test
+    void a_directed_link_carries_nothing_back() throws Exception {
+        Network n = pair();
+        List<Link> links = links(n, new Module("m", 10, 1));
+        assertThat(solve(directed(
+                                n,
+                                links,
+                                List.of(Demand.of("ab", "a", "b", 8)),
+                                Survivability.NONE,
+                                LinkModel.DIRECTED))
+                        .objective())
+                .isCloseTo(1, within(1e-6));
+        CapacityPlan back = CapacityPlanner.solve(
+                directed(n, links, List.of(Demand.of("ba", "b", "a", 8)), Survivability.NONE, LinkModel.DIRECTED),
+                Duration.ofSeconds(30));
+        assertThat(back.status()).isEqualTo("INFEASIBLE");
+    }
+
+    @Test
+    void a_bidirected_link_pays_routing_on_its_larger_direction() throws Exception {
+        // SNDlib's rule: routing cost × max(flow a→b, flow b→a). a→b 8, b→a 3, routing cost 1, one module of
+        // 10 at 1: 1 + max(8, 3) = 9 (the sum would be 1 + 11 = 12); undirected: 2 modules (11 > 10) + 11 = 13
+        Network n = pair();
+        List<Demand> demands = List.of(Demand.of("ab", "a", "b", 8), Demand.of("ba", "b", "a", 3));
+        List<Link> links = List.of(new Link(0, 0, 0, 1, List.of(new Module("m", 10, 1))));
+        assertThat(solve(directed(n, links, demands, Survivability.NONE, LinkModel.BIDIRECTED))
+                        .objective())
+                .isCloseTo(9, within(1e-6));
+        assertThat(solve(directed(n, links, demands, Survivability.NONE, LinkModel.UNDIRECTED))
+                        .objective())
+                .isCloseTo(13, within(1e-6));
+    }
+
+    @Test
+    void surviving_cuts_on_bidirected_links_needs_each_direction_rerouted() throws Exception {
+        // triangle, a→b 8 and b→a 8, modules of 10 at 1, any single span cut: bidirected, every span carries at
+        // most 8 a direction in some state (ab intact; a→c→b and b→c→a when ab is cut): one module each, 3;
+        // undirected, 16 on ab, then 16 on ca and bc: two modules each, 6
+        Network n = triangle();
+        List<Demand> both = List.of(Demand.of("ab", "a", "b", 8), Demand.of("ba", "b", "a", 8));
+        List<Link> links = links(n, new Module("m", 10, 1));
+        assertThat(solve(directed(n, links, both, Survivability.SPAN, LinkModel.BIDIRECTED))
+                        .objective())
+                .isCloseTo(3, within(1e-6));
+        assertThat(solve(directed(n, links, both, Survivability.SPAN, LinkModel.UNDIRECTED))
+                        .objective())
+                .isCloseTo(6, within(1e-6));
+    }
+
+    @Test
+    void undirected_demands_are_refused_on_bidirected_links() throws Exception {
+        Network n = pair();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PlanningProblem(
+                        n,
+                        links(n, new Module("m", 10, 1)),
+                        List.of(Demand.of("ab", "a", "b", 8)),
+                        Survivability.NONE,
+                        1,
+                        0,
+                        PlanningProblem.DEFAULT_DISCOUNT_RATE,
+                        List.of(PlanningProblem.UNLIMITED),
+                        LinkModel.BIDIRECTED,
+                        false))
+                .hasMessageContaining("undirected demands need undirected links");
+    }
 }

@@ -8,12 +8,15 @@ import org.wanplan.model.ServiceClass;
 import org.wanplan.model.sndlib.SndlibModel;
 import org.wanplan.model.sndlib.SndlibNetwork;
 import org.wanplan.planning.Link;
+import org.wanplan.planning.LinkModel;
 import org.wanplan.planning.Module;
 import org.wanplan.planning.PlanningProblem;
 import org.wanplan.planning.Survivability;
 
 /**
- * An SNDlib instance (network + model) as a planning problem. Supported: undirected links and demands,
+ * An SNDlib instance (network + model) as a planning problem. Supported: undirected links and demands, or
+ * directed demands on undirected, bidirected or directed links (SNDlib's {@code D-B-…}: each direction has
+ * the link's capacity, routing cost on the larger direction),
  * modular, single-modular (the first module type) or explicit capacities, continuous routing over all
  * paths, hop limits ignored or individual, no fixed charge, survivability N or U. Anything else is
  * refused with every unsupported attribute named ({@link UnsupportedModelException}).
@@ -24,14 +27,34 @@ public final class SndlibPlanning {
     public static PlanningProblem problem(SndlibNetwork s, SndlibModel model, int years, double growth)
             throws UnsupportedModelException {
         List<String> unsupported = new ArrayList<>();
-        require(model, "LINK_MODEL", "UNDIRECTED", unsupported);
-        require(model, "DEMAND_MODEL", "UNDIRECTED", unsupported);
+        String linkText = model.get("LINK_MODEL").orElse("?");
+        String demandText = model.get("DEMAND_MODEL").orElse("?");
+        LinkModel linkModel = switch (linkText) {
+            case "UNDIRECTED" -> LinkModel.UNDIRECTED;
+            case "BIDIRECTED" -> LinkModel.BIDIRECTED;
+            case "DIRECTED" -> LinkModel.DIRECTED;
+            default -> {
+                unsupported.add("LINK_MODEL = " + linkText + " (supported: UNDIRECTED, BIDIRECTED, DIRECTED)");
+                yield LinkModel.UNDIRECTED;
+            }
+        };
+        boolean directedDemands = demandText.equals("DIRECTED");
+        if (!directedDemands && !demandText.equals("UNDIRECTED")) {
+            unsupported.add("DEMAND_MODEL = " + demandText + " (supported: UNDIRECTED, DIRECTED)");
+        } else if (!directedDemands && linkModel != LinkModel.UNDIRECTED) {
+            unsupported.add("DEMAND_MODEL = UNDIRECTED with LINK_MODEL = " + linkText
+                    + " (undirected demands are planned on undirected links)");
+        }
         require(model, "ROUTING_MODEL", "CONTINUOUS", unsupported);
         require(model, "ADMISSIBLE_PATH_MODEL", "ALL_PATHS", unsupported);
         String hops = model.get("HOP_LIMIT_MODEL").orElse("?");
         boolean hopLimits = hops.equals("INDIVIDUAL_HOP_LIMITS");
         if (!hopLimits && !hops.equals("IGNORE_HOP_LIMITS")) {
             unsupported.add("HOP_LIMIT_MODEL = " + hops + " (supported: IGNORE_HOP_LIMITS, INDIVIDUAL_HOP_LIMITS)");
+        }
+        if (hopLimits && linkModel != LinkModel.UNDIRECTED) {
+            unsupported.add("HOP_LIMIT_MODEL = INDIVIDUAL_HOP_LIMITS with LINK_MODEL = " + linkText
+                    + " (hop limits are planned on undirected links)");
         }
         require(model, "FIXED_CHARGE_MODEL", "NO", unsupported);
         String capacity = model.get("LINK_CAPACITY_MODEL").orElse("?");
@@ -83,7 +106,16 @@ public final class SndlibPlanning {
             }
         }
         return new PlanningProblem(
-                n, links, demands, survivability, years, growth, PlanningProblem.DEFAULT_DISCOUNT_RATE, maxHops);
+                n,
+                links,
+                demands,
+                survivability,
+                years,
+                growth,
+                PlanningProblem.DEFAULT_DISCOUNT_RATE,
+                maxHops,
+                linkModel,
+                directedDemands);
     }
 
     private static void require(SndlibModel model, String key, String value, List<String> unsupported) {
