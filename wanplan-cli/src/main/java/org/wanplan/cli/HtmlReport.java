@@ -777,8 +777,11 @@ final class HtmlReport {
         if (item.startsWith(Quote.ON_REQUEST)) {
             return "priced on request";
         }
-        if (item.startsWith("on-net access")) {
+        if (item.startsWith("on-net access") || item.startsWith("near-net access")) {
             return "access on our fibre";
+        }
+        if (item.startsWith(Quote.NEAR_NET_BUILD)) {
+            return "fibre built to near-net sites";
         }
         if (item.contains("access")) {
             return "access through a partner (off-net)";

@@ -58,8 +58,11 @@ public record DesignView(
         }
     }
 
-    /** An access tail: the PoP it reaches, its km and whether it is on-net. */
-    public record TailView(String pop, double km, boolean onNet) {}
+    /**
+     * An access tail: the PoP it reaches, its km, whether it is on-net, and the fibre to build first for a
+     * near-net site (km, 0 otherwise).
+     */
+    public record TailView(String pop, double km, boolean onNet, double buildKm) {}
 
     /** A backbone path by PoP and span ids, with its fibre km and one-way latency. */
     public record PathView(List<String> pops, List<String> spans, double km, double latencyMs) {
@@ -214,7 +217,7 @@ public record DesignView(
                 s.site().bandwidthMbps(),
                 s.site().resilience().label(),
                 s.tails().stream()
-                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet()))
+                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet(), t.buildKm()))
                         .toList(),
                 refused,
                 s.refusal(),

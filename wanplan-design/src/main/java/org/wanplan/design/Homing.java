@@ -30,22 +30,45 @@ import org.wanplan.model.Site;
  * @param urbanDensityPerKm2 inhabitants per km² of built-up area (default 3,050)
  * @param minOnNetKm the smallest on-net radius, the operator's metro ring in a small city (default 5 km)
  * @param maxOnNetKm the largest (default 40 km)
+ * <p><b>Near-net</b>: a site just outside the footprint is connected by building the lateral, (great-circle
+ * distance − radius) × {@link #accessRouteFactor} km of own fibre, when that is at most {@link #nearNetKm}: the
+ * tail is then the operator's own (on-net, with {@link Tail#buildKm} to build, priced and lead-timed in the
+ * quote). The default, 137 m, is where building costs what the cheapest partner tail costs over the term: the
+ * default price book's first off-net band (EUR 100 a month and 500 once over 36 months, EUR 4,100) at the
+ * default build charge of EUR 30,000 per km ({@link org.wanplan.model.PriceBook#nearNetBuildPerKm}).
+ *
  * @param sameCountry hand over in the site's country when the network has a PoP there (default true)
+ * @param nearNetKm the longest lateral built to a site outside the footprint (default 0.137 km)
  */
 public record Homing(
         double accessRouteFactor,
         double urbanDensityPerKm2,
         double minOnNetKm,
         double maxOnNetKm,
-        boolean sameCountry) {
+        boolean sameCountry,
+        double nearNetKm) {
+    /** Break-even of building against the default book's cheapest off-net band: EUR 4,100 at EUR 30,000 a km. */
+    public static final double DEFAULT_NEAR_NET_KM = (100.0 * 36 + 500) / 30_000;
+
+    /** Homing with the default near-net distance. */
+    public Homing(
+            double accessRouteFactor,
+            double urbanDensityPerKm2,
+            double minOnNetKm,
+            double maxOnNetKm,
+            boolean sameCountry) {
+        this(accessRouteFactor, urbanDensityPerKm2, minOnNetKm, maxOnNetKm, sameCountry, DEFAULT_NEAR_NET_KM);
+    }
+
     public Homing {
         if (!(accessRouteFactor >= 1)
                 || !(urbanDensityPerKm2 > 0)
                 || !(minOnNetKm >= 0)
-                || !(maxOnNetKm >= minOnNetKm)) {
+                || !(maxOnNetKm >= minOnNetKm)
+                || !(nearNetKm >= 0)) {
             throw new IllegalArgumentException("access route factor must be ≥ 1, urban density > 0 and 0 ≤ min ≤ max"
                     + " on-net radius, were " + accessRouteFactor + ", " + urbanDensityPerKm2 + ", " + minOnNetKm
-                    + ", " + maxOnNetKm);
+                    + ", " + maxOnNetKm + "; near-net distance ≥ 0, was " + nearNetKm);
         }
     }
 
@@ -59,8 +82,22 @@ public record Homing(
         return Math.max(minOnNetKm, Math.min(maxOnNetKm, r));
     }
 
-    /** One access tail: the PoP it lands on, its length, and whether it is the operator's own. */
-    public record Tail(PopId pop, double km, boolean onNet) {}
+    /**
+     * One access tail: the PoP it lands on, its length, and whether it is the operator's own.
+     *
+     * @param buildKm fibre to build from the on-net footprint for a near-net site (0 for on-net or off-net)
+     */
+    public record Tail(PopId pop, double km, boolean onNet, double buildKm) {
+        /** A tail with nothing to build. */
+        public Tail(PopId pop, double km, boolean onNet) {
+            this(pop, km, onNet, 0);
+        }
+
+        /** Whether the tail is own fibre only once the lateral is built. */
+        public boolean nearNet() {
+            return buildKm > 0;
+        }
+    }
 
     /** Tails for {@code site}: one, or two (dual access, PoP- or SRLG-diverse). */
     public List<Tail> tails(Network network, Site site) {
@@ -121,6 +158,13 @@ public record Homing(
 
     private Tail tail(Pop pop, Site site) {
         double gc = pop.location().get().distanceKm(site.location());
-        return new Tail(pop.id(), gc * accessRouteFactor, gc <= onNetRadiusKm(pop));
+        double radius = onNetRadiusKm(pop);
+        if (gc <= radius) {
+            return new Tail(pop.id(), gc * accessRouteFactor, true);
+        }
+        double lateral = (gc - radius) * accessRouteFactor;
+        return lateral <= nearNetKm
+                ? new Tail(pop.id(), gc * accessRouteFactor, true, lateral)
+                : new Tail(pop.id(), gc * accessRouteFactor, false);
     }
 }

@@ -28,6 +28,17 @@ public record Quote(
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
+    /**
+     * Working days to deliver a near-net site: a new route with civil works takes 60–90 working days against
+     * 30 where fibre already reaches (UK leased-line market guidance, e.g. AMVIA, "How long does a leased line
+     * take to install?", March 2026; Connect2 / leasedlineandmpls.co.uk, 30–90 working days); the quote states
+     * the lower end for a lateral of a few hundred metres.
+     */
+    public static final int NEAR_NET_LEAD_TIME_WORKING_DAYS = 60;
+
+    /** How a near-net build line starts. */
+    public static final String NEAR_NET_BUILD = "near-net build: ";
+
     /** How a line that prices nothing starts: the site's bandwidth is above the price book's largest tier. */
     public static final String ON_REQUEST = "priced on request: ";
 
@@ -65,10 +76,24 @@ public record Quote(
             }
             lines.add(line(
                     s,
-                    (tail.onNet() ? "on-net" : "off-net") + " access " + fmt(s.bandwidthMbps()) + " Mbps, "
-                            + fmt(Math.round(tail.km() * 10) / 10.0) + " km tail",
+                    (tail.nearNet() ? "near-net" : tail.onNet() ? "on-net" : "off-net") + " access "
+                            + fmt(s.bandwidthMbps()) + " Mbps, " + fmt(Math.round(tail.km() * 10) / 10.0) + " km tail",
                     accessNrc,
                     access));
+            for (int i = 0; i < d.tails().size(); i++) {
+                Homing.Tail t = d.tails().get(i);
+                // dual access runs its two circuits on one route: one lateral; every other second tail has its own
+                if (t.nearNet() && (i == 0 || s.resilience() != org.wanplan.model.Resilience.DUAL_ACCESS)) {
+                    lines.add(line(
+                            s,
+                            NEAR_NET_BUILD + Math.round(t.buildKm() * 1000)
+                                    + " m of fibre from the on-net footprint to "
+                                    + t.pop() + "'s metro, delivered in " + NEAR_NET_LEAD_TIME_WORKING_DAYS
+                                    + " working days",
+                            book.nearNetBuildPerKm().multiply(BigDecimal.valueOf(t.buildKm())),
+                            BigDecimal.ZERO));
+                }
+            }
             lines.add(line(s, "port " + fmt(s.bandwidthMbps()) + " Mbps", BigDecimal.ZERO, tier.portMrc()));
             BigDecimal uplift = tier.portMrc()
                     .multiply(book.realtimeUpliftPct()

@@ -153,4 +153,83 @@ class HomingTest {
         assertThat(dual).hasSize(2);
         assertThat(dual.get(0)).isEqualTo(dual.get(1));
     }
+
+    @Test
+    void a_site_just_outside_the_footprint_is_near_net_and_a_little_further_off_net() throws Exception {
+        // a PoP without population: the 5 km minimum footprint. North along a meridian the great circle is
+        // R·Δφ exactly: at 5.05 km the lateral is 0.05 × 1.5 = 0.075 km ≤ 0.137 (near-net, 75 m to build); at
+        // 5.1 km it is 0.15 km > 0.137 (off-net); at 4.9 km the site is on-net with nothing to build
+        Network n = Network.builder("one")
+                .pop(org.wanplan.model.Pop.of("p", "P", 0, 0))
+                .pop(org.wanplan.model.Pop.of("q", "Q", 0, 10))
+                .span(org.wanplan.model.Span.of("pq", "p", "q", 1200, 100))
+                .build();
+        java.util.function.DoubleFunction<GeoPoint> north =
+                km -> new GeoPoint(Math.toDegrees(km / org.wanplan.model.Geodesy.MEAN_EARTH_RADIUS_KM), 0);
+        Homing h = Homing.defaults();
+        assertThat(Homing.DEFAULT_NEAR_NET_KM).isCloseTo((100 * 36 + 500) / 30_000.0, within(1e-12));
+        Homing.Tail near =
+                h.tails(n, at("near", north.apply(5.05), Resilience.SINGLE)).get(0);
+        assertThat(near.onNet()).isTrue();
+        assertThat(near.nearNet()).isTrue();
+        assertThat(near.buildKm()).isCloseTo(0.075, within(1e-9));
+        assertThat(near.km()).isCloseTo(5.05 * 1.5, within(1e-9));
+        Homing.Tail off =
+                h.tails(n, at("off", north.apply(5.1), Resilience.SINGLE)).get(0);
+        assertThat(off.onNet()).isFalse();
+        assertThat(off.buildKm()).isZero();
+        Homing.Tail on =
+                h.tails(n, at("on", north.apply(4.9), Resilience.SINGLE)).get(0);
+        assertThat(on.onNet()).isTrue();
+        assertThat(on.nearNet()).isFalse();
+
+        // the quote builds the lateral once for dual access (one route), twice for diverse dual access
+        Quote single = Quote.of(
+                new Design(
+                        "one",
+                        Topology.ANY_TO_ANY,
+                        List.of(new Design.SiteDesign(
+                                at("near", north.apply(5.05), Resilience.SINGLE),
+                                List.of(near),
+                                0.999,
+                                Optional.empty(),
+                                Optional.empty())),
+                        List.of(),
+                        java.util.Map.of()),
+                org.wanplan.model.PriceBook.defaults());
+        // 0.075 km × EUR 30,000 = EUR 2,250 once; the access is priced on-net (no off-net band)
+        assertThat(single.lines())
+                .filteredOn(l -> l.item().startsWith(Quote.NEAR_NET_BUILD))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.nrc()).isEqualByComparingTo("2250.00");
+                    assertThat(l.mrc()).isEqualByComparingTo("0");
+                    assertThat(l.item())
+                            .isEqualTo(
+                                    "near-net build: 75 m of fibre from the on-net footprint to p's metro, delivered in 60"
+                                            + " working days");
+                });
+        assertThat(single.lines().get(0).item()).startsWith("near-net access 100 Mbps");
+        assertThat(single.lines().get(0).mrc()).isEqualByComparingTo("350.00"); // the tier alone
+        for (Resilience r : List.of(Resilience.DUAL_ACCESS, Resilience.DUAL_ACCESS_DIVERSE)) {
+            Quote q = Quote.of(
+                    new Design(
+                            "one",
+                            Topology.ANY_TO_ANY,
+                            List.of(new Design.SiteDesign(
+                                    at("near", north.apply(5.05), r),
+                                    List.of(near, near),
+                                    0.999,
+                                    Optional.empty(),
+                                    Optional.empty())),
+                            List.of(),
+                            java.util.Map.of()),
+                    org.wanplan.model.PriceBook.defaults());
+            assertThat(q.lines().stream()
+                            .filter(l -> l.item().startsWith(Quote.NEAR_NET_BUILD))
+                            .count())
+                    .as(r.label())
+                    .isEqualTo(r == Resilience.DUAL_ACCESS ? 1 : 2);
+        }
+    }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param businessUpliftPct port uplift at 100 % business
  * @param dualAccessPct, popDiversePct, srlgDiversePct surcharges of the resilience options on the access tier;
  *     a second tail that is off-net pays its own distance band besides
+ * @param nearNetBuildPerKm one-off charge per km of fibre built from the on-net footprint to a near-net site
+ *     (default 30,000 EUR, the own-fibre build cost of the {@code augment} catalogue: the European
+ *     Commission's gigabit cost study, Analysys Mason 2016, puts a metre of ducting at €13–59)
  */
 public record PriceBook(
         String currency,
@@ -29,7 +32,39 @@ public record PriceBook(
         BigDecimal popDiversePct,
         BigDecimal srlgDiversePct,
         BigDecimal managementMrc,
-        BigDecimal installNrc) {
+        BigDecimal installNrc,
+        BigDecimal nearNetBuildPerKm) {
+    /** The default near-net build charge per km: 30,000 EUR (see the class comment). */
+    public static final BigDecimal DEFAULT_NEAR_NET_BUILD_PER_KM = new BigDecimal("30000");
+
+    /** A price book with the default near-net build charge. */
+    public PriceBook(
+            String currency,
+            int termMonths,
+            List<Tier> accessTiers,
+            List<Band> offNetBands,
+            BigDecimal realtimeUpliftPct,
+            BigDecimal businessUpliftPct,
+            BigDecimal dualAccessPct,
+            BigDecimal popDiversePct,
+            BigDecimal srlgDiversePct,
+            BigDecimal managementMrc,
+            BigDecimal installNrc) {
+        this(
+                currency,
+                termMonths,
+                accessTiers,
+                offNetBands,
+                realtimeUpliftPct,
+                businessUpliftPct,
+                dualAccessPct,
+                popDiversePct,
+                srlgDiversePct,
+                managementMrc,
+                installNrc,
+                DEFAULT_NEAR_NET_BUILD_PER_KM);
+    }
+
     /** Prices up to a bandwidth. */
     public record Tier(double upToMbps, BigDecimal accessMrc, BigDecimal portMrc, BigDecimal accessNrc) {}
 

@@ -31,6 +31,7 @@ import org.wanplan.model.PriceBook;
  * srlgDiversePct: 120
  * managementMrc: 45
  * installNrc: 1500
+ * nearNetBuildPerKm: 30000
  * </pre>
  */
 public final class PriceBookFile {
@@ -45,7 +46,8 @@ public final class PriceBookFile {
             "popDiversePct",
             "srlgDiversePct",
             "managementMrc",
-            "installNrc");
+            "installNrc",
+            "nearNetBuildPerKm");
 
     private PriceBookFile() {}
 
@@ -138,7 +140,8 @@ public final class PriceBookFile {
                 r.percentOr("popDiversePct", d.popDiversePct()),
                 r.percentOr("srlgDiversePct", d.srlgDiversePct()),
                 r.amountOr("managementMrc", d.managementMrc()),
-                r.amountOr("installNrc", d.installNrc()));
+                r.amountOr("installNrc", d.installNrc()),
+                r.amountOr("nearNetBuildPerKm", d.nearNetBuildPerKm()));
         if (root.has("accessTiers") && tiers.isEmpty()) {
             problems.add(new InputProblem(file, doc.line("accessTiers"), "accessTiers must not be empty"));
         }
