@@ -256,6 +256,17 @@ class UiBrowserTest {
         shot("05-what-it-takes");
         checkConsole();
 
+        // the service order of the design, downloaded from the page: every designed site
+        driver.findElement(By.id("l3sm-btn")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-l3sm-sites") != null);
+        long designed = 0;
+        for (JsonNode s : manufacturer.get("sites")) {
+            designed += s.get("refused").asBoolean() ? 0 : 1;
+        }
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-l3sm-sites"))
+                .isEqualTo(Long.toString(designed));
+        checkConsole();
+
         // the customer's own workbook, uploaded as it came: the same design as the sample it was made from
         String manufacturerId = driver.findElement(By.tagName("body")).getAttribute("data-design-id");
         Path workbook = Files.write(

@@ -423,6 +423,27 @@ function showLatency(d) {
   }
 }
 
+/* The design as the RFC 8299 service order, downloaded as a file (the API needs the token, so fetched first). */
+$('l3sm-btn').addEventListener('click', async () => {
+  try {
+    const id = state.design.id;
+    const order = await api('GET', '/designs/' + encodeURIComponent(id) + '/l3sm');
+    const blob = new Blob([JSON.stringify(order, null, 2) + '\n'], { type: 'application/yang-data+json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = id + '-l3sm.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    const sites = order['ietf-l3vpn-svc:l3vpn-svc'].sites.site.length;
+    document.body.dataset.l3smSites = String(sites);
+    status('Service order (L3SM) of ' + id + ': ' + sites + ' sites');
+  } catch (e) {
+    $('order-msg').textContent = e.message;
+  }
+});
+
 $('order-btn').addEventListener('click', async () => {
   if (!state.design) return;
   try {
