@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.wanplan.model.Demand;
 import org.wanplan.model.Network;
 import org.wanplan.routing.FailureScenario;
 
@@ -259,10 +260,74 @@ public final class CapacityPlanner {
                     }
                 }
                 pathFlows(solver, objective, p, paths, cap, k, t, scale);
+                cutSets(solver, p, y, k, t, scale);
             }
         }
         objective.setMinimization();
         return new Model(solver, y, constant);
+    }
+
+    /**
+     * Rounded cut-set inequalities on every single PoP's cut, valid for integer module counts and so added to
+     * the relaxation too: whatever crosses the cut of PoP v in state k — its demands, D — must fit the
+     * surviving links' capacity, Σ_e pre_e + Σ_e Σ_m C_m y_em ≥ D; dividing by any module capacity C and rounding
+     * up both sides keeps it valid for integers: Σ_e Σ_m ⌈C_m / C⌉ y_em ≥ ⌈(D − Σ_e pre_e) / C⌉. One row per PoP,
+     * state, year and module size. On bidirected links each direction has the capacity, so D is the larger of
+     * what leaves and what enters v; directed links get none. These rows only cut off fractional module counts,
+     * never a plan, and they lift the relaxation's bound in survivable instances, where a cut loses a link.
+     */
+    private static void cutSets(
+            MPSolver solver, PlanningProblem p, MPVariable[][][] y, FailureScenario k, int t, double scale) {
+        if (p.linkModel() == LinkModel.DIRECTED) {
+            return;
+        }
+        Network n = p.network();
+        int pops = n.pops().size();
+        double[] out = new double[pops];
+        double[] in = new double[pops];
+        for (Demand d : p.demands()) {
+            int a = n.indexOf(d.from());
+            int b = n.indexOf(d.to());
+            out[a] += d.gbps() * scale;
+            in[b] += d.gbps() * scale;
+        }
+        java.util.TreeSet<Double> sizes = new java.util.TreeSet<>();
+        for (Link link : p.links()) {
+            link.modules().forEach(m -> sizes.add(m.capacity()));
+        }
+        for (int v = 0; v < pops; v++) {
+            double demand = p.linkModel() == LinkModel.BIDIRECTED || p.directedDemands()
+                    ? (p.linkModel() == LinkModel.BIDIRECTED ? Math.max(out[v], in[v]) : out[v] + in[v])
+                    : out[v] + in[v];
+            if (demand <= 0) {
+                continue;
+            }
+            double pre = 0;
+            List<Integer> alive = new ArrayList<>();
+            for (int e = 0; e < n.spans().size(); e++) {
+                if ((n.endA(e) == v || n.endB(e) == v) && !k.down().spanDown(e) && n.endA(e) != n.endB(e)) {
+                    alive.add(e);
+                    pre += p.links().get(e).preInstalled();
+                }
+            }
+            double need = demand - pre;
+            if (need <= 1e-9 || alive.isEmpty()) {
+                continue;
+            }
+            for (double size : sizes) {
+                double rhs = Math.ceil(need / size - 1e-9);
+                MPConstraint row = solver.makeConstraint(rhs, MPSolver.infinity());
+                for (int e : alive) {
+                    Link link = p.links().get(e);
+                    for (int m = 0; m < link.modules().size(); m++) {
+                        double coefficient = Math.ceil(link.modules().get(m).capacity() / size - 1e-9);
+                        for (int u = 0; u <= t; u++) {
+                            row.setCoefficient(y[e][m][u], coefficient);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** For each hop-limited demand, its admissible paths (span indices); null for the others. */
