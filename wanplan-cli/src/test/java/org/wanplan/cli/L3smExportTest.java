@@ -128,6 +128,13 @@ public class L3smExportTest {
     }
 
     @Test
+    void the_vpn_id_is_the_customer_name_made_safe() {
+        assertThat(L3smExport.vpnId("French Retailer")).isEqualTo("french-retailer");
+        assertThat(L3smExport.vpnId("Ölwerke Größe & Söhne")).isEqualTo("olwerke-grosse-sohne");
+        assertThat(L3smExport.vpnId("  ---  ")).isEqualTo("vpn");
+    }
+
+    @Test
     void yanglint_refuses_a_broken_order() throws Exception {
         Path out = dir.resolve("order.json");
         NetworkCommandTest.Run r = NetworkCommandTest.run(

@@ -175,10 +175,14 @@ public final class L3smExport {
         return m;
     }
 
-    /** A file-name-safe VPN id from a customer's name: {@code French Retailer} → {@code french-retailer}. */
+    /**
+     * A file-name-safe VPN id from a customer's name, accents dropped: {@code French Retailer} →
+     * {@code french-retailer}, {@code Ölwerke Größe & Söhne} → {@code olwerke-grosse-sohne}.
+     */
     public static String vpnId(String customer) {
-        String id =
-                customer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String plain = java.text.Normalizer.normalize(customer.replace("ß", "ss"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        String id = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return id.isEmpty() ? "vpn" : id;
     }
 }
