@@ -100,7 +100,11 @@ public final class CapacityPlanner {
             hint(mip, rounded);
         }
         spent[0] += System.nanoTime() - t;
-        long left = (deadline - System.nanoTime()) / 1_000_000;
+        // a survivable plan the solver leaves short of optimal is improved by taking modules away afterwards
+        // (ModuleDescent): it gets the last quarter of the time
+        boolean descend = p.survivability() == Survivability.SPAN && rounded != null && ModuleDescent.applies(p);
+        long solverDeadline = descend ? deadline - (deadline - System.nanoTime()) / 4 : deadline;
+        long left = (solverDeadline - System.nanoTime()) / 1_000_000;
         if (rounded != null && left <= 0) {
             mip.solver().delete();
             return plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, lowerBound), rounded, start);
@@ -116,7 +120,7 @@ public final class CapacityPlanner {
                 });
         watchdog.schedule(
                 () -> mip.solver().interruptSolve(),
-                Math.max(1, deadline - System.nanoTime()),
+                Math.max(1, solverDeadline - System.nanoTime()),
                 java.util.concurrent.TimeUnit.NANOSECONDS);
         MPSolver.ResultStatus status;
         try {
@@ -135,9 +139,15 @@ public final class CapacityPlanner {
         if (mipPlan && (rounded == null || mipValue <= roundedValue + 1e-9)) {
             int[][][] counts = counts(mip.y());
             String name = status == MPSolver.ResultStatus.OPTIMAL ? "OPTIMAL" : "FEASIBLE";
+            if (descend && name.equals("FEASIBLE")) {
+                mipValue = Math.min(mipValue, descended(p, counts, deadline));
+            }
             plan = plan(
                     p, name, mipValue, name.equals("OPTIMAL") ? mipValue : Math.min(mipValue, bound), counts, start);
         } else if (rounded != null) {
+            if (descend) {
+                roundedValue = Math.min(roundedValue, descended(p, rounded, deadline));
+            }
             plan = plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, bound), rounded, start);
         } else {
             plan = new CapacityPlan(
@@ -150,6 +160,13 @@ public final class CapacityPlanner {
         }
         mip.solver().delete();
         return plan;
+    }
+
+    /** {@code counts} improved in place by {@link ModuleDescent} until {@code deadline}; the plan's new value. */
+    private static double descended(PlanningProblem p, int[][][] counts, long deadline) {
+        ModuleDescent.improve(p, counts, deadline);
+        double constant = p.links().stream().mapToDouble(Link::preInstalledCost).sum();
+        return cost(p, counts, constant);
     }
 
     private static Model build(PlanningProblem p, MPSolver solver, boolean integer) {

@@ -292,4 +292,43 @@ class CapacityPlannerTest {
                         false))
                 .hasMessageContaining("undirected demands need undirected links");
     }
+
+    // ------------------------------------------------------------------ the module descent
+
+    @Test
+    void the_descent_takes_away_every_module_the_failure_states_do_not_need() throws Exception {
+        // triangle, a-b 1.5, modules of 1 at 1, any single cut: every span must carry 1.5 in some state (ab
+        // intact; ca and bc when ab is cut), so 2 modules each, 6 in all. From 3 everywhere the descent comes
+        // down to exactly that, and no further
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n, links(n, new Module("m", 1, 1)), List.of(Demand.of("d", "a", "b", 1.5)), Survivability.SPAN, 1, 0);
+        assertThat(ModuleDescent.applies(p)).isTrue();
+        int[][][] counts = {{{3}}, {{3}}, {{3}}};
+        ModuleDescent.improve(p, counts, System.nanoTime() + 30_000_000_000L);
+        assertThat(counts).isDeepEqualTo(new int[][][] {{{2}}, {{2}}, {{2}}});
+        CapacityPlan plan = solve(p);
+        assertThat(plan.objective()).isCloseTo(6, within(1e-6));
+    }
+
+    @Test
+    void the_descent_leaves_a_plan_alone_when_it_cannot_price_the_change() throws Exception {
+        // routing costs would change with the capacities, hop limits need paths, explicit links one option
+        Network n = triangle();
+        List<Link> routed = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            routed.add(new Link(e, 0, 0, 1, List.of(new Module("m", 1, 1))));
+        }
+        assertThat(ModuleDescent.applies(
+                        new PlanningProblem(n, routed, List.of(Demand.of("d", "a", "b", 1)), Survivability.SPAN, 1, 0)))
+                .isFalse();
+        assertThat(ModuleDescent.applies(new PlanningProblem(
+                        n,
+                        links(n, new Module("m", 1, 1)),
+                        List.of(Demand.of("d", "a", "b", 1)),
+                        Survivability.SPAN,
+                        2,
+                        0.1)))
+                .isFalse();
+    }
 }
