@@ -40,12 +40,6 @@ final class CompareCommand implements Callable<Integer> {
                             + " against the second's)")
     Path report;
 
-    @Option(
-            names = "--customer",
-            paramLabel = "NAME",
-            description = "the customer's name in the report (default: the site file's name)")
-    String customer;
-
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,10 +60,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison c = Comparison.of(loaded, sites, inputs.options(spec), book);
         Map<String, JsonNode> summaries = c.summaries();
         if (report != null) {
-            String name = customer != null
-                    ? customer
-                    : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            HtmlReport.Proposal proposal = c.proposal(name);
+            HtmlReport.Proposal proposal = c.proposal(inputs.customerName());
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         }
         PrintWriter out = spec.commandLine().getOut();

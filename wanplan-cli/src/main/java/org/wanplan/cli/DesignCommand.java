@@ -46,12 +46,6 @@ final class DesignCommand implements Callable<Integer> {
     Path l3sm;
 
     @Option(
-            names = "--customer",
-            paramLabel = "NAME",
-            description = "the customer's name in the report and the L3SM order (default: the site file's name)")
-    String customer;
-
-    @Option(
             names = "--max-pairs",
             paramLabel = "N",
             defaultValue = "10000",
@@ -75,14 +69,14 @@ final class DesignCommand implements Callable<Integer> {
         Quote q = Quote.of(d, book);
         if (report != null) {
             HtmlReport.Proposal proposal = new HtmlReport.Proposal(
-                    customerName(),
+                    inputs.customerName(),
                     List.of(new HtmlReport.Side(n, d, q)),
                     java.util.Optional.empty(),
                     java.time.LocalDate.now());
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         }
         if (l3sm != null) {
-            String name = customerName();
+            String name = inputs.customerName();
             Object order = org.wanplan.design.L3smExport.of(
                     d, inputs.options(spec), org.wanplan.design.L3smExport.vpnId(name), name);
             String text = Options.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(order) + "\n";
@@ -97,13 +91,6 @@ final class DesignCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The customer's name: {@code --customer}, or the site file's name without its extension. */
-    private String customerName() {
-        return customer != null
-                ? customer
-                : inputs.sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
     private static void text(PrintWriter w, Design d, Quote q) {

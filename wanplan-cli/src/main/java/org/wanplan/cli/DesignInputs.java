@@ -24,6 +24,13 @@ final class DesignInputs {
     String sheet;
 
     @Option(
+            names = "--customer",
+            paramLabel = "NAME",
+            description =
+                    "the customer's name in the report and in design's L3SM order (default: the site file's name)")
+    String customer;
+
+    @Option(
             names = "--price-book",
             paramLabel = "FILE",
             description = "prices (JSON or YAML; default: the built-in book)")
@@ -52,6 +59,11 @@ final class DesignInputs {
         return Topology.fromLabel(topology)
                 .orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "--topology must be any-to-any or hub-spoke, was '" + topology + "'"));
+    }
+
+    /** The customer's name: {@code --customer}, or the site file's name without its extension. */
+    String customerName() {
+        return customer != null ? customer : sitesFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
     List<Site> sites() throws Exception {

@@ -80,9 +80,10 @@ final class HtmlReport {
         summary(out, p);
         charts(out, p);
         maps(out, p);
-        p.whatItTakes()
-                .filter(WhatItTakes.Answer::needed)
-                .ifPresent(a -> write(out, () -> whatItTakes(out, ours.network(), a)));
+        Optional<WhatItTakes.Answer> waves = p.whatItTakes().filter(WhatItTakes.Answer::needed);
+        if (waves.isPresent()) {
+            whatItTakes(out, ours.network(), waves.get());
+        }
         quote(out, ours);
         appendixSites(out, p);
         appendixQuote(out, ours);
@@ -675,13 +676,22 @@ final class HtmlReport {
         }
     }
 
-    private static void basemap(Writer out, Projection p) throws IOException {
-        JsonNode fc;
-        try (InputStream in = HtmlReport.class.getResourceAsStream(BASEMAP)) {
-            fc = new ObjectMapper().readTree(in);
+    /** The basemap's countries, read once: the proposal draws two maps. */
+    private static final class Countries {
+        static final JsonNode FEATURES = read();
+
+        private static JsonNode read() {
+            try (InputStream in = HtmlReport.class.getResourceAsStream(BASEMAP)) {
+                return new ObjectMapper().readTree(in).path("features");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+    }
+
+    private static void basemap(Writer out, Projection p) throws IOException {
         StringBuilder path = new StringBuilder();
-        for (JsonNode f : fc.path("features")) {
+        for (JsonNode f : Countries.FEATURES) {
             JsonNode g = f.path("geometry");
             List<JsonNode> polygons = new ArrayList<>();
             if (g.path("type").asText().equals("Polygon")) {
@@ -967,19 +977,6 @@ final class HtmlReport {
     static String roundMoney(String currency, BigDecimal v) {
         return (currency.isEmpty() ? "" : currency + " ")
                 + fmt("%,.0f", v.setScale(0, java.math.RoundingMode.HALF_EVEN));
-    }
-
-    @FunctionalInterface
-    private interface Section {
-        void run() throws IOException;
-    }
-
-    private static void write(Writer out, Section s) {
-        try {
-            s.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void write(Writer out, String s) {

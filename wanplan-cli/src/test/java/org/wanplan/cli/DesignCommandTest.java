@@ -244,7 +244,8 @@ class DesignCommandTest {
         NetworkCommandTest.Run csvWithSheet = NetworkCommandTest.run(
                 "design", "euro350", "--sites", sites().toString(), "--sheet", "Sites", "--json");
         assertThat(csvWithSheet.exit()).isEqualTo(1);
-        assertThat(csvWithSheet.err()).contains("--sheet is for Excel workbooks (.xlsx); this file is not one");
+        assertThat(csvWithSheet.err())
+                .contains(sites() + ": a sheet is named, but the file is not an Excel workbook (.xlsx)");
     }
 
     @Test

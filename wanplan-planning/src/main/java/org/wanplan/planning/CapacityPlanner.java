@@ -313,9 +313,8 @@ public final class CapacityPlanner {
             link.modules().forEach(m -> sizes.add(m.capacity()));
         }
         for (int v = 0; v < pops; v++) {
-            double demand = p.linkModel() == LinkModel.BIDIRECTED || p.directedDemands()
-                    ? (p.linkModel() == LinkModel.BIDIRECTED ? Math.max(out[v], in[v]) : out[v] + in[v])
-                    : out[v] + in[v];
+            // bidirected: each direction has the capacity, so the larger of leaving and entering; else both share it
+            double demand = p.linkModel() == LinkModel.BIDIRECTED ? Math.max(out[v], in[v]) : out[v] + in[v];
             if (demand <= 0) {
                 continue;
             }
@@ -403,7 +402,7 @@ public final class CapacityPlanner {
     }
 
     /** out − in = supply at every PoP, for the demands rooted at {@code root}, scaled to the year. */
-    private static void conservation(
+    static void conservation(
             MPSolver solver, Network n, MPVariable[][] flow, int root, int[][] ends, PlanningProblem p, double scale) {
         double[] supply = new double[n.pops().size()];
         for (int d = 0; d < ends.length; d++) {

@@ -123,30 +123,17 @@ final class ModuleDescent implements AutoCloseable {
                 }
             }
             for (int root : roots) {
-                double[] supply = new double[n.pops().size()];
-                for (int d = 0; d < ends.length; d++) {
-                    if (ends[d][0] == root) {
-                        supply[root] += p.demands().get(d).gbps();
-                        supply[ends[d][1]] -= p.demands().get(d).gbps();
-                    }
-                }
-                MPConstraint[] node = new MPConstraint[supply.length];
-                for (int v = 0; v < node.length; v++) {
-                    node[v] = solver.makeConstraint(supply[v], supply[v]);
-                }
+                MPVariable[][] flow = new MPVariable[spans][2];
                 for (int e = 0; e < spans; e++) {
                     if (k.down().spanDown(e)) {
                         continue;
                     }
                     for (int dir = 0; dir < (p.bothWays() ? 2 : 1); dir++) {
-                        MPVariable f = solver.makeNumVar(0, MPSolver.infinity(), "");
-                        int from = dir == 0 ? n.endA(e) : n.endB(e);
-                        int to = dir == 0 ? n.endB(e) : n.endA(e);
-                        node[from].setCoefficient(f, 1);
-                        node[to].setCoefficient(f, -1);
-                        cap[e][bidirected ? dir : 0].setCoefficient(f, 1);
+                        flow[e][dir] = solver.makeNumVar(0, MPSolver.infinity(), "");
+                        cap[e][bidirected ? dir : 0].setCoefficient(flow[e][dir], 1);
                     }
                 }
+                CapacityPlanner.conservation(solver, n, flow, root, ends, p, 1); // the planner's own rows
             }
             states.add(solver);
             rows.add(cap);

@@ -202,7 +202,7 @@ final class DesignRoutes implements Routes {
         Optional<String> sheet = Optional.ofNullable(ctx.formParam("sheet")).filter(s -> !s.isBlank());
         List<Site> sites;
         try (InputStream in = file.content()) {
-            sites = SampleSites.read(in.readAllBytes(), name, sheet);
+            sites = org.wanplan.io.sites.SiteFiles.read(in.readAllBytes(), name, sheet);
         } catch (InputException e) {
             throw ApiProblem.invalid(e.problems().stream()
                     .map(p -> new ApiProblem.FieldError(

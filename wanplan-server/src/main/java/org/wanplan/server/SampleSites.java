@@ -19,29 +19,6 @@ final class SampleSites {
     private SampleSites() {}
 
     /**
-     * The sites in an uploaded file called {@code name}: an Excel workbook when it is one (whatever its name),
-     * JSON when the name ends in .json, CSV otherwise — as on the command line.
-     */
-    static java.util.List<org.wanplan.model.Site> read(byte[] bytes, String name, java.util.Optional<String> sheet)
-            throws IOException, org.wanplan.io.input.InputException {
-        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        boolean ole2 = bytes.length >= 4 && bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF;
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (zip || ole2 || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-            return org.wanplan.io.sites.SiteSheetReader.read(new java.io.ByteArrayInputStream(bytes), name, sheet);
-        }
-        if (sheet.isPresent()) {
-            throw org.wanplan.io.input.InputException.of(
-                    name, 0, "sheet is for Excel workbooks (.xlsx); this file is not one");
-        }
-        try (java.io.Reader in = new StringReader(org.wanplan.io.input.TextInput.decode(bytes, name))) {
-            return lower.endsWith(".json")
-                    ? org.wanplan.io.sites.SiteJsonReader.read(in, name)
-                    : SiteCsvReader.read(in, name);
-        }
-    }
-
-    /**
      * {@code sites} as the body's JSON array: every field, the location as lat and lon (which win over the city
      * when a design reads them back, so the sites read back equal).
      */
