@@ -50,6 +50,31 @@ public final class Orders {
             String currency) {
         return session.tx(h -> {
             Timestamp now = Timestamp.from(clock.instant());
+            Map<String, Double> spans = new TreeMap<>(gbpsBySpan);
+            if (writesInWith(h)) {
+                // one round trip: the order, its event, its spans and its audit row
+                h.createUpdate("WITH o AS (INSERT INTO orders (id, customer, network, state, created_at, updated_at,"
+                                + " design_id, mrc, currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)"
+                                + " RETURNING id),"
+                                + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, 'draft', :t FROM o),"
+                                + " s AS (INSERT INTO order_span (order_id, span_id, gbps) SELECT o.id, x.s, x.g FROM o,"
+                                + " unnest(CAST(:spans AS VARCHAR[]), CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g))"
+                                + " INSERT INTO audit (at, actor, action, entity, before, after)"
+                                + " SELECT :t, :a, 'create', :e, NULL, 'draft' FROM o")
+                        .bind("id", id)
+                        .bind("c", customer)
+                        .bind("n", network)
+                        .bind("t", now)
+                        .bind("d", designId)
+                        .bind("m", mrc)
+                        .bind("cur", currency)
+                        .bindArray("spans", String.class, spans.keySet())
+                        .bindArray("gbps", Double.class, spans.values())
+                        .bind("a", actor)
+                        .bind("e", "order " + id)
+                        .execute();
+                return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId, mrc, currency);
+            }
             h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id, mrc,"
                             + " currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)")
                     .bind("id", id)
@@ -61,7 +86,7 @@ public final class Orders {
                     .bind("cur", currency)
                     .execute();
             event(h, id, OrderState.DRAFT, now);
-            for (Map.Entry<String, Double> e : new TreeMap<>(gbpsBySpan).entrySet()) {
+            for (Map.Entry<String, Double> e : spans.entrySet()) {
                 h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
                         .bind("o", id)
                         .bind("s", e.getKey())
@@ -159,13 +184,29 @@ public final class Orders {
             // The order's own rows first (its row is locked already), the shared span rows last: a busy
             // span is then held only for its own UPDATE and the commit, not for the rest of the work.
             Timestamp now = Timestamp.from(clock.instant());
-            h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
-                    .bind("s", to.label())
-                    .bind("t", now)
-                    .bind("id", id)
-                    .execute();
-            event(h, id, to, now);
-            audit(h, actor, verb, "order " + id, o.state().label(), to.label(), now);
+            if (writesInWith(h)) {
+                // one round trip: the state, its event and the audit row
+                h.createUpdate("WITH u AS (UPDATE orders SET state = :s, updated_at = :t WHERE id = :id RETURNING id),"
+                                + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, :s, :t FROM u)"
+                                + " INSERT INTO audit (at, actor, action, entity, before, after)"
+                                + " SELECT :t, :a, :x, :e, :b, :s FROM u")
+                        .bind("s", to.label())
+                        .bind("t", now)
+                        .bind("id", id)
+                        .bind("a", actor)
+                        .bind("x", verb)
+                        .bind("e", "order " + id)
+                        .bind("b", o.state().label())
+                        .execute();
+            } else {
+                h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
+                        .bind("s", to.label())
+                        .bind("t", now)
+                        .bind("id", id)
+                        .execute();
+                event(h, id, to, now);
+                audit(h, actor, verb, "order " + id, o.state().label(), to.label(), now);
+            }
             if (to == OrderState.RESERVED) {
                 Optional<OverbookedException> refused = Reservations.reserveIn(h, id, o.network(), o.gbpsBySpan());
                 if (refused.isPresent()) {
@@ -225,6 +266,12 @@ public final class Orders {
         OrderRow o = rows.get(0);
         return Optional.of(new Order(
                 id, o.customer(), o.network(), OrderState.of(o.state()), spans, o.designId(), o.mrc(), o.currency()));
+    }
+
+    /** Whether this database writes several tables in one statement (see {@link Dialect#WRITES_IN_WITH}). */
+    static boolean writesInWith(Handle h) {
+        return Boolean.TRUE.equals(
+                h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getAttribute(Dialect.WRITES_IN_WITH));
     }
 
     /** An amount as stored, to the cent (SQLite keeps NUMERIC as a double). */
