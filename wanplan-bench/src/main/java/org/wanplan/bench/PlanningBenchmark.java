@@ -21,7 +21,7 @@ import org.wanplan.planning.sndlib.SndlibPlanning;
  *
  * <pre>
  * ./mvnw -q -DskipTests package
- * java -cp wanplan-bench/target/benchmarks.jar org.wanplan.bench.PlanningBenchmark ../shared/data/sndlib/native 60
+ * java -cp wanplan-bench/target/benchmarks.jar org.wanplan.bench.PlanningBenchmark ../shared/data/sndlib/native 60 [NAME]
  * </pre>
  */
 public final class PlanningBenchmark {
@@ -37,7 +37,11 @@ public final class PlanningBenchmark {
         };
         System.out.printf(
                 Locale.ROOT, "%-32s %-10s %14s %14s %8s %8s%n", "instance", "status", "objective", "bound", "gap", "s");
+        String only = args.length > 2 ? args[2] : "";
         for (String[] i : instances) {
+            if (!(i[0] + "--" + i[1]).contains(only)) {
+                continue;
+            }
             Path net = root.resolve(i[0]).resolve(i[0] + ".txt");
             Path model = root.resolve(i[0]).resolve("models").resolve(i[1] + ".txt");
             if (!Files.exists(net) || !Files.exists(model)) {

@@ -66,8 +66,20 @@ public final class CapacityPlanner {
         return plan.timed(seconds(startNanos), spent[0] / 1e9, spent[1] / 1e9);
     }
 
+    /**
+     * Survivable instances with more flow variables than this are planned by {@link StateDecomposition}: their
+     * LP relaxation alone does not solve within minutes (germany50 with path restoration, 770,000 variables:
+     * GLOP had not finished after 139 s), while france and nobel-eu (about 100,000) solve as one model.
+     */
+    static final long DECOMPOSE_ABOVE = 400_000;
+
     private static CapacityPlan solve(PlanningProblem p, long deadline, long[] spent) {
         long start = System.nanoTime();
+        if (p.survivability() == Survivability.SPAN
+                && StateDecomposition.applies(p)
+                && ModuleDescent.variables(p) > DECOMPOSE_ABOVE) {
+            return decomposed(p, deadline, spent);
+        }
         long t = System.nanoTime();
         Model lp = build(p, MPSolver.createSolver("GLOP"), false);
         spent[0] += System.nanoTime() - t;
@@ -160,6 +172,37 @@ public final class CapacityPlanner {
         }
         mip.solver().delete();
         return plan;
+    }
+
+    /**
+     * The plan of {@link StateDecomposition} within {@code timeLimit}, whatever the instance's size (the planner
+     * itself decomposes only above {@link #DECOMPOSE_ABOVE}): for tests against the one model.
+     */
+    static CapacityPlan solveDecomposed(PlanningProblem p, Duration timeLimit) {
+        Loader.loadNativeLibraries();
+        if (!StateDecomposition.applies(p)) {
+            throw new IllegalArgumentException(
+                    "the decomposition plans single-year modular instances without" + " routing costs or hop limits");
+        }
+        long start = System.nanoTime();
+        long[] spent = new long[2];
+        return decomposed(p, start + timeLimit.toNanos(), spent).timed(seconds(start), spent[0] / 1e9, spent[1] / 1e9);
+    }
+
+    private static CapacityPlan decomposed(PlanningProblem p, long deadline, long[] spent) {
+        long start = System.nanoTime();
+        StateDecomposition.Result r = StateDecomposition.solve(p, deadline);
+        spent[1] += System.nanoTime() - start;
+        if (r.counts() == null) {
+            return new CapacityPlan(
+                    "NOT_SOLVED",
+                    Double.NaN,
+                    Double.isFinite(r.bound()) ? r.bound() : Double.NaN,
+                    Double.NaN,
+                    seconds(start),
+                    List.of());
+        }
+        return plan(p, r.optimal() ? "OPTIMAL" : "FEASIBLE", r.value(), r.bound(), r.counts(), start);
     }
 
     /** {@code counts} improved in place by {@link ModuleDescent} until {@code deadline}; the plan's new value. */
@@ -293,7 +336,7 @@ public final class CapacityPlanner {
      * what leaves and what enters v; directed links get none. These rows only cut off fractional module counts,
      * never a plan, and they lift the relaxation's bound in survivable instances, where a cut loses a link.
      */
-    private static void cutSets(
+    static void cutSets(
             MPSolver solver, PlanningProblem p, MPVariable[][][] y, FailureScenario k, int t, double scale) {
         if (p.linkModel() == LinkModel.DIRECTED) {
             return;

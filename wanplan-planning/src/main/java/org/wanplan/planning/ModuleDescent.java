@@ -1,6 +1,7 @@
 package org.wanplan.planning;
 
 import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
@@ -12,27 +13,60 @@ import org.wanplan.routing.FailureScenario;
 /**
  * A primal improvement for a plan that carries everything: take modules away one at a time, the dearest
  * first, keeping each removal only if every demand still routes in every failure state. Each state is a
- * linear program built once (flows per root, as in the planner, with the capacities as row bounds); a trial
- * changes one link's bounds and re-solves, starting with the state that refused the last trial, so a refused
- * removal usually costs one solve. Single-year, modular (not explicit), without hop limits or routing
- * costs (the plan's value is then its modules'). Each capacity is set a millionth short of the plan's, so
- * that what the descent accepts holds with room for the independent check's own tolerances.
+ * linear program built once (flows per root, as in the planner, with the capacities as row bounds, and an
+ * overflow variable on every capacity row whose sum is minimised: a state routes everything when its overflow
+ * is 0); a trial changes one link's bounds and re-solves, starting with the state that refused the last
+ * trial, so a refused removal usually costs one solve. Single-year, modular (not explicit), without hop
+ * limits or routing costs (the plan's value is then its modules'). Each capacity is set a millionth short
+ * of the plan's, so that what the descent accepts holds with room for the independent check's own
+ * tolerances. The same state programs measure a plan for {@link StateDecomposition}: each state's overflow
+ * per link, and the cut its duals give.
  */
 final class ModuleDescent implements AutoCloseable {
     /** The largest model kept in memory: flow variables over all states. */
-    static final long MAX_VARIABLES = 400_000;
+    static final long MAX_VARIABLES = 1_000_000;
 
     private final PlanningProblem p;
     private final List<MPSolver> states = new ArrayList<>();
     private final List<MPConstraint[][]> rows = new ArrayList<>(); // [state][span][direction row]
+    private final List<MPVariable[][]> overflow = new ArrayList<>(); // [state][span][direction]
+    private final List<List<MPVariable[][]>> flows = new ArrayList<>(); // [state][root][span][direction]
+    private final double tolerance;
+    private final double[] weight; // per link: what a unit of overflow costs in the objective, at most 1
     private int critical;
+    private double[][] loads; // [state][link]: what its last solution, which routed everything, carries; null: stale
 
     private ModuleDescent(PlanningProblem p) {
         this.p = p;
+        double total = p.demands().stream().mapToDouble(d -> d.gbps()).sum();
+        this.tolerance = 1e-7 * Math.max(1, total);
+        // overflow weighted by the link's price per unit of capacity: a plan short of capacity is short where
+        // capacity is cheap, so the modules that repair it are the cheap ones
+        double[] price = prices(p);
+        double max = java.util.Arrays.stream(price).max().orElse(0);
+        this.weight = new double[price.length];
+        for (int e = 0; e < price.length; e++) {
+            weight[e] = max > 0 ? Math.max(1e-3, price[e] / max) : 1;
+        }
+    }
+
+    /** Per link, its cheapest module's cost per unit of capacity. */
+    static double[] prices(PlanningProblem p) {
+        return p.links().stream()
+                .mapToDouble(l -> l.modules().stream()
+                        .mapToDouble(m -> m.cost() / m.capacity())
+                        .min()
+                        .orElse(0))
+                .toArray();
     }
 
     /** Whether the descent applies to {@code p} and its model fits {@link #MAX_VARIABLES}. */
     static boolean applies(PlanningProblem p) {
+        return structured(p) && variables(p) <= MAX_VARIABLES;
+    }
+
+    /** Single-year, modular, no routing costs, no hop limits: a plan's value is its modules'. */
+    static boolean structured(PlanningProblem p) {
         if (p.years() != 1
                 || p.links().stream().anyMatch(Link::explicit)
                 || p.links().stream().anyMatch(l -> l.routingCost() != 0)) {
@@ -43,10 +77,14 @@ final class ModuleDescent implements AutoCloseable {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** Flow variables of all states together: states × roots × links × 2. */
+    static long variables(PlanningProblem p) {
         long roots =
                 java.util.Arrays.stream(p.ends()).mapToInt(e -> e[0]).distinct().count();
-        long variables = (long) p.states().size() * roots * p.network().spans().size() * 2;
-        return variables <= MAX_VARIABLES;
+        return (long) p.states().size() * roots * p.network().spans().size() * 2;
     }
 
     /**
@@ -54,53 +92,79 @@ final class ModuleDescent implements AutoCloseable {
      * ({@link System#nanoTime()}); the same array, changed in place.
      */
     static int[][][] improve(PlanningProblem p, int[][][] counts, long deadline) {
-        try (ModuleDescent d = new ModuleDescent(p)) {
-            d.build(counts);
-            if (!d.feasible()) {
-                return counts; // not a plan the descent understands: leave it as it is
-            }
-            // the dearest module first: removing it saves the most
-            List<int[]> order = new ArrayList<>();
-            for (int e = 0; e < counts.length; e++) {
-                for (int m = 0; m < counts[e].length; m++) {
-                    order.add(new int[] {e, m});
-                }
-            }
-            order.sort(Comparator.comparingDouble(
-                    (int[] em) -> -p.links().get(em[0]).modules().get(em[1]).cost()));
-            boolean improved = true;
-            while (improved && System.nanoTime() < deadline) {
-                improved = false;
-                for (int[] em : order) {
-                    if (System.nanoTime() >= deadline) {
-                        break;
-                    }
-                    int e = em[0];
-                    int m = em[1];
-                    if (counts[e][m][0] == 0) {
-                        continue;
-                    }
-                    counts[e][m][0]--;
-                    d.setCapacity(e, capacity(p, counts, e));
-                    if (d.feasible()) {
-                        improved = true;
-                    } else {
-                        counts[e][m][0]++;
-                        d.setCapacity(e, capacity(p, counts, e));
-                    }
-                }
-            }
-            return counts;
+        try (ModuleDescent d = open(p, counts)) {
+            return d.descend(counts, deadline);
         }
     }
 
-    private static double capacity(PlanningProblem p, int[][][] counts, int e) {
+    /** The state programs of {@code p}, with the capacities of {@code counts}; close it to free them. */
+    static ModuleDescent open(PlanningProblem p, int[][][] counts) {
+        ModuleDescent d = new ModuleDescent(p);
+        try {
+            d.build(counts);
+            return d;
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    /** The descent over these state programs, from {@code counts} (changed in place), until {@code deadline}. */
+    int[][][] descend(int[][][] counts, long deadline) {
+        for (int e = 0; e < counts.length; e++) {
+            setCapacity(e, capacity(p, counts, e));
+        }
+        if (!feasible()) {
+            return counts; // not a plan the descent understands: leave it as it is
+        }
+        // the dearest module first: removing it saves the most
+        List<int[]> order = new ArrayList<>();
+        for (int e = 0; e < counts.length; e++) {
+            for (int m = 0; m < counts[e].length; m++) {
+                order.add(new int[] {e, m});
+            }
+        }
+        order.sort(Comparator.comparingDouble(
+                (int[] em) -> -p.links().get(em[0]).modules().get(em[1]).cost()));
+        boolean improved = true;
+        while (improved && System.nanoTime() < deadline) {
+            improved = false;
+            for (int[] em : order) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                int e = em[0];
+                int m = em[1];
+                if (counts[e][m][0] == 0) {
+                    continue;
+                }
+                counts[e][m][0]--;
+                double lower = capacity(p, counts, e);
+                setCapacity(e, lower);
+                if (feasible(e, lower)) {
+                    improved = true;
+                } else {
+                    counts[e][m][0]++;
+                    setCapacity(e, capacity(p, counts, e));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** A link's capacity under {@code counts}, a millionth short (see the class comment). */
+    static double capacity(PlanningProblem p, int[][][] counts, int e) {
+        return exactCapacity(p, counts, e) * (1 - 1e-6) - 1e-6;
+    }
+
+    /** A link's capacity under {@code counts}: pre-installed plus its modules. */
+    static double exactCapacity(PlanningProblem p, int[][][] counts, int e) {
         Link link = p.links().get(e);
         double c = link.preInstalled();
         for (int m = 0; m < counts[e].length; m++) {
             c += counts[e][m][0] * link.modules().get(m).capacity();
         }
-        return c * (1 - 1e-6) - 1e-6;
+        return c;
     }
 
     private void build(int[][][] counts) {
@@ -113,6 +177,8 @@ final class ModuleDescent implements AutoCloseable {
         for (FailureScenario k : p.states()) {
             MPSolver solver = MPSolver.createSolver("GLOP");
             MPConstraint[][] cap = new MPConstraint[spans][bidirected ? 2 : 1];
+            MPVariable[][] over = new MPVariable[spans][bidirected ? 2 : 1];
+            MPObjective objective = solver.objective();
             for (int e = 0; e < spans; e++) {
                 if (k.down().spanDown(e)) {
                     continue;
@@ -120,10 +186,16 @@ final class ModuleDescent implements AutoCloseable {
                 double c = capacity(p, counts, e);
                 for (int dir = 0; dir < cap[e].length; dir++) {
                     cap[e][dir] = solver.makeConstraint(-MPSolver.infinity(), c);
+                    over[e][dir] = solver.makeNumVar(0, MPSolver.infinity(), "");
+                    cap[e][dir].setCoefficient(over[e][dir], -1);
+                    objective.setCoefficient(over[e][dir], weight[e]);
                 }
             }
+            objective.setMinimization();
+            List<MPVariable[][]> stateFlows = new ArrayList<>();
             for (int root : roots) {
                 MPVariable[][] flow = new MPVariable[spans][2];
+                stateFlows.add(flow);
                 for (int e = 0; e < spans; e++) {
                     if (k.down().spanDown(e)) {
                         continue;
@@ -137,10 +209,13 @@ final class ModuleDescent implements AutoCloseable {
             }
             states.add(solver);
             rows.add(cap);
+            overflow.add(over);
+            flows.add(stateFlows);
         }
     }
 
-    private void setCapacity(int e, double c) {
+    /** Sets link {@code e}'s capacity to {@code c} in every state. */
+    void setCapacity(int e, double c) {
         for (MPConstraint[][] cap : rows) {
             if (cap[e][0] != null) {
                 for (MPConstraint row : cap[e]) {
@@ -150,16 +225,244 @@ final class ModuleDescent implements AutoCloseable {
         }
     }
 
+    int states() {
+        return states.size();
+    }
+
+    /**
+     * Solves state {@code k} at the capacities set: its weighted overflow (0 when it routes everything), with what each
+     * link overflows (the larger direction) in {@code perLink} and the overflow's rate of change per unit of
+     * each link's capacity (a dual value, at most 0) in {@code slope}.
+     */
+    double measure(int k, double[] perLink, double[] slope) {
+        MPSolver solver = states.get(k);
+        if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            throw new IllegalStateException("a state's overflow program did not solve");
+        }
+        MPConstraint[][] cap = rows.get(k);
+        MPVariable[][] over = overflow.get(k);
+        for (int e = 0; e < cap.length; e++) {
+            perLink[e] = 0;
+            slope[e] = 0;
+            if (cap[e][0] == null) {
+                continue;
+            }
+            for (int dir = 0; dir < cap[e].length; dir++) {
+                perLink[e] = Math.max(perLink[e], over[e][dir].solutionValue());
+                slope[e] += cap[e][dir].dualValue();
+            }
+        }
+        return solver.objective().value();
+    }
+
+    /**
+     * {@code counts} made cheaper by routing each state at least cost: every state is solved at the plan's
+     * capacities with each unit of flow priced at its link's cheapest module cost per unit of capacity (and
+     * any overflow priced far above every path), and each link then gets the cheapest modules covering the
+     * largest load any state put on it. Every state's flows fit the new capacities as they are, so the
+     * result is a plan whenever {@code counts} is; repeated while it gets cheaper, until {@code deadline}.
+     * Returns the (new) counts.
+     */
+    int[][][] tighten(int[][][] counts, long deadline) {
+        int spans = rows.isEmpty() ? 0 : rows.get(0).length;
+        double[] price = prices(p);
+        double penalty = 10 * (1 + java.util.Arrays.stream(price).sum());
+        for (int k = 0; k < states.size(); k++) {
+            for (MPVariable[] over : overflow.get(k)) {
+                for (MPVariable v : over) {
+                    if (v != null) {
+                        states.get(k).objective().setCoefficient(v, penalty);
+                    }
+                }
+            }
+            for (MPVariable[][] flow : flows.get(k)) {
+                for (int e = 0; e < spans; e++) {
+                    for (MPVariable v : flow[e]) {
+                        if (v != null) {
+                            states.get(k).objective().setCoefficient(v, price[e]);
+                        }
+                    }
+                }
+            }
+        }
+        try {
+            int[][][] current = counts;
+            while (System.nanoTime() < deadline) {
+                for (int e = 0; e < spans; e++) {
+                    setCapacity(e, exactCapacity(p, current, e));
+                }
+                double[] load = new double[spans];
+                for (int k = 0; k < states.size(); k++) {
+                    if (System.nanoTime() >= deadline) {
+                        return current;
+                    }
+                    MPSolver solver = states.get(k);
+                    if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                        return current;
+                    }
+                    double[][] perDirection = new double[spans][2];
+                    for (MPVariable[][] flow : flows.get(k)) {
+                        for (int e = 0; e < spans; e++) {
+                            for (int dir = 0; dir < 2; dir++) {
+                                if (flow[e][dir] != null) {
+                                    perDirection[e][dir] += flow[e][dir].solutionValue();
+                                }
+                            }
+                        }
+                    }
+                    for (int e = 0; e < spans; e++) {
+                        double overflowed = 0;
+                        for (MPVariable v : overflow.get(k)[e]) {
+                            overflowed += v == null ? 0 : v.solutionValue();
+                        }
+                        if (overflowed > tolerance) {
+                            return current; // not a plan: leave it to the caller
+                        }
+                        double l = p.linkModel() == LinkModel.BIDIRECTED
+                                ? Math.max(perDirection[e][0], perDirection[e][1])
+                                : perDirection[e][0] + perDirection[e][1];
+                        load[e] = Math.max(load[e], l);
+                    }
+                }
+                int[][][] next = cover(p, load);
+                if (StateDecomposition.cost(p, next) >= StateDecomposition.cost(p, current) - 1e-9) {
+                    return current;
+                }
+                current = next;
+            }
+            return current;
+        } finally {
+            for (int k = 0; k < states.size(); k++) {
+                MPVariable[][] over = overflow.get(k);
+                for (int e = 0; e < over.length; e++) {
+                    for (MPVariable v : over[e]) {
+                        if (v != null) {
+                            states.get(k).objective().setCoefficient(v, weight[e]);
+                        }
+                    }
+                }
+                for (MPVariable[][] flow : flows.get(k)) {
+                    for (MPVariable[] f : flow) {
+                        for (MPVariable v : f) {
+                            if (v != null) {
+                                states.get(k).objective().setCoefficient(v, 0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Per link, the cheapest modules whose capacity with the pre-installed covers {@code load}: every mix of
+     * sizes is tried (a small knapsack cover; links offer one to a few sizes).
+     */
+    static int[][][] cover(PlanningProblem p, double[] load) {
+        int[][][] counts = new int[load.length][][];
+        for (int e = 0; e < load.length; e++) {
+            List<Module> modules = p.links().get(e).modules();
+            counts[e] = new int[modules.size()][1];
+            double need = load[e] * (1 + 1e-6) + 1e-6 - p.links().get(e).preInstalled();
+            if (need <= 0 || modules.isEmpty()) {
+                continue;
+            }
+            int[] mix = new int[modules.size()];
+            int[] bestMix = new int[modules.size()];
+            double[] bestCost = {Double.POSITIVE_INFINITY};
+            mix(modules, 0, need, 0, mix, bestMix, bestCost);
+            for (int m = 0; m < modules.size(); m++) {
+                counts[e][m][0] = bestMix[m];
+            }
+        }
+        return counts;
+    }
+
+    /** The cheapest mix of {@code modules} from index {@code m} on covering {@code need}, into {@code best}. */
+    private static void mix(
+            List<Module> modules, int m, double need, double cost, int[] mix, int[] best, double[] bestCost) {
+        if (cost >= bestCost[0]) {
+            return;
+        }
+        if (need <= 0) {
+            bestCost[0] = cost;
+            System.arraycopy(mix, 0, best, 0, mix.length);
+            return;
+        }
+        if (m == modules.size()) {
+            return;
+        }
+        Module module = modules.get(m);
+        int most = (int) Math.ceil(need / module.capacity());
+        for (int n = m == modules.size() - 1 ? most : 0; n <= most; n++) {
+            mix[m] = n;
+            mix(modules, m + 1, need - n * module.capacity(), cost + n * module.cost(), mix, best, bestCost);
+        }
+        mix[m] = 0;
+    }
+
+    /** Whether state {@code k}, as last solved, routes everything: its overflow, unweighted, counts as none. */
+    boolean routed(int k) {
+        double sum = 0;
+        for (MPVariable[] over : overflow.get(k)) {
+            for (MPVariable v : over) {
+                sum += v == null ? 0 : v.solutionValue();
+            }
+        }
+        return sum <= tolerance;
+    }
+
     /** Whether every state routes everything; the first that does not is tried first next time. */
     private boolean feasible() {
+        return feasible(-1, 0);
+    }
+
+    /**
+     * Whether every state routes everything after link {@code lowered}'s capacity came down to {@code capacity}
+     * (-1: after any change): a state whose last solution routed everything and put no more than that on the
+     * link still does, with the same flows, and is not solved again; the others are, the one that refused last
+     * first.
+     */
+    private boolean feasible(int lowered, double capacity) {
+        if (loads == null) {
+            loads = new double[states.size()][];
+        }
         for (int i = 0; i < states.size(); i++) {
             int k = (critical + i) % states.size();
-            if (states.get(k).solve() != MPSolver.ResultStatus.OPTIMAL) {
+            if (lowered >= 0 && loads[k] != null && loads[k][lowered] <= capacity) {
+                continue;
+            }
+            MPSolver solver = states.get(k);
+            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL || !routed(k)) {
+                loads[k] = null; // its solution overflows: solved again at the next trial
                 critical = k;
                 return false;
             }
+            loads[k] = loads(k);
         }
         return true;
+    }
+
+    /** What state {@code k}'s last solution puts on each link (the larger direction on a bidirected one). */
+    private double[] loads(int k) {
+        int spans = rows.get(k).length;
+        double[][] perDirection = new double[spans][2];
+        for (MPVariable[][] flow : flows.get(k)) {
+            for (int e = 0; e < spans; e++) {
+                for (int dir = 0; dir < 2; dir++) {
+                    if (flow[e][dir] != null) {
+                        perDirection[e][dir] += flow[e][dir].solutionValue();
+                    }
+                }
+            }
+        }
+        double[] load = new double[spans];
+        for (int e = 0; e < spans; e++) {
+            load[e] = p.linkModel() == LinkModel.BIDIRECTED
+                    ? Math.max(perDirection[e][0], perDirection[e][1])
+                    : perDirection[e][0] + perDirection[e][1];
+        }
+        return load;
     }
 
     @Override
