@@ -193,23 +193,13 @@ public final class CapacityPlanner {
         long start = System.nanoTime();
         StateDecomposition.Result r = StateDecomposition.solve(p, deadline);
         spent[1] += System.nanoTime() - start;
-        if (r.counts() == null) {
-            return new CapacityPlan(
-                    "NOT_SOLVED",
-                    Double.NaN,
-                    Double.isFinite(r.bound()) ? r.bound() : Double.NaN,
-                    Double.NaN,
-                    seconds(start),
-                    List.of());
-        }
         return plan(p, r.optimal() ? "OPTIMAL" : "FEASIBLE", r.value(), r.bound(), r.counts(), start);
     }
 
     /** {@code counts} improved in place by {@link ModuleDescent} until {@code deadline}; the plan's new value. */
     private static double descended(PlanningProblem p, int[][][] counts, long deadline) {
         ModuleDescent.improve(p, counts, deadline);
-        double constant = p.links().stream().mapToDouble(Link::preInstalledCost).sum();
-        return cost(p, counts, constant);
+        return cost(p, counts);
     }
 
     private static Model build(PlanningProblem p, MPSolver solver, boolean integer) {
@@ -512,23 +502,27 @@ public final class CapacityPlanner {
     }
 
     private static void hint(Model mip, int[][][] counts) {
+        hint(mip.solver(), mip.y(), counts);
+    }
+
+    /** {@code counts} as the starting solution of {@code solver}'s module variables {@code y}. */
+    static void hint(MPSolver solver, MPVariable[][][] y, int[][][] counts) {
         List<MPVariable> vars = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (int e = 0; e < counts.length; e++) {
             for (int m = 0; m < counts[e].length; m++) {
                 for (int t = 0; t < counts[e][m].length; t++) {
-                    vars.add(mip.y()[e][m][t]);
+                    vars.add(y[e][m][t]);
                     values.add((double) counts[e][m][t]);
                 }
             }
         }
-        mip.solver()
-                .setHint(
-                        vars.toArray(MPVariable[]::new),
-                        values.stream().mapToDouble(Double::doubleValue).toArray());
+        solver.setHint(
+                vars.toArray(MPVariable[]::new),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static int[][][] counts(MPVariable[][][] y) {
+    static int[][][] counts(MPVariable[][][] y) {
         int[][][] counts = new int[y.length][][];
         for (int e = 0; e < y.length; e++) {
             counts[e] = new int[y[e].length][];
@@ -555,6 +549,14 @@ public final class CapacityPlanner {
             }
         }
         return total;
+    }
+
+    /** Module cost of a plan in present value plus what is pre-installed. */
+    static double cost(PlanningProblem p, int[][][] counts) {
+        return cost(
+                p,
+                counts,
+                p.links().stream().mapToDouble(Link::preInstalledCost).sum());
     }
 
     /** Module cost of a plan in present value plus {@code constant}. */

@@ -300,32 +300,16 @@ final class ModuleDescent implements AutoCloseable {
                     if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
                         return current;
                     }
-                    double[][] perDirection = new double[spans][2];
-                    for (MPVariable[][] flow : flows.get(k)) {
-                        for (int e = 0; e < spans; e++) {
-                            for (int dir = 0; dir < 2; dir++) {
-                                if (flow[e][dir] != null) {
-                                    perDirection[e][dir] += flow[e][dir].solutionValue();
-                                }
-                            }
-                        }
+                    if (!routed(k)) {
+                        return current; // not a plan: leave it to the caller
                     }
+                    double[] routedLoads = loads(k);
                     for (int e = 0; e < spans; e++) {
-                        double overflowed = 0;
-                        for (MPVariable v : overflow.get(k)[e]) {
-                            overflowed += v == null ? 0 : v.solutionValue();
-                        }
-                        if (overflowed > tolerance) {
-                            return current; // not a plan: leave it to the caller
-                        }
-                        double l = p.linkModel() == LinkModel.BIDIRECTED
-                                ? Math.max(perDirection[e][0], perDirection[e][1])
-                                : perDirection[e][0] + perDirection[e][1];
-                        load[e] = Math.max(load[e], l);
+                        load[e] = Math.max(load[e], routedLoads[e]);
                     }
                 }
                 int[][][] next = cover(p, load);
-                if (StateDecomposition.cost(p, next) >= StateDecomposition.cost(p, current) - 1e-9) {
+                if (CapacityPlanner.cost(p, next) >= CapacityPlanner.cost(p, current) - 1e-9) {
                     return current;
                 }
                 current = next;

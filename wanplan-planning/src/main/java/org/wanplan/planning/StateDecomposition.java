@@ -63,7 +63,7 @@ final class StateDecomposition {
             java.util.Arrays.fill(
                     unbounded, p.demands().stream().mapToDouble(d -> d.gbps()).sum());
             best = states.tighten(ModuleDescent.cover(p, unbounded), start + (deadline - start) / 10);
-            bestValue = cost(p, best);
+            bestValue = CapacityPlanner.cost(p, best);
             double[] core = new double[spans];
             for (int e = 0; e < spans; e++) {
                 core[e] = ModuleDescent.exactCapacity(p, best, e);
@@ -98,9 +98,10 @@ final class StateDecomposition {
                             need[e] = point[e] + maxOverflow[e];
                         }
                         int[][][] covered = ModuleDescent.cover(p, need);
-                        if (cost(p, covered) < bestValue) {
+                        double value = CapacityPlanner.cost(p, covered);
+                        if (value < bestValue) {
                             best = covered;
-                            bestValue = cost(p, covered);
+                            bestValue = value;
                         }
                     }
                     if (added == 0 && System.nanoTime() < lpEnd) {
@@ -128,7 +129,7 @@ final class StateDecomposition {
                     }
                     bound = Math.max(bound, mip.bestBound());
                     Candidate c = candidate(p, states, mip.counts(), cuts, perLink, slope, mipEnd);
-                    double value = cost(p, c.plan());
+                    double value = CapacityPlanner.cost(p, c.plan());
                     if (value < bestValue) {
                         best = c.plan();
                         bestValue = value;
@@ -143,7 +144,7 @@ final class StateDecomposition {
             }
             if (!optimal) {
                 states.descend(best, deadline);
-                bestValue = cost(p, best);
+                bestValue = CapacityPlanner.cost(p, best);
             }
         }
         if (optimal) {
@@ -246,18 +247,6 @@ final class StateDecomposition {
         return covered;
     }
 
-    static double cost(PlanningProblem p, int[][][] counts) {
-        double total = 0;
-        for (int e = 0; e < counts.length; e++) {
-            Link link = p.links().get(e);
-            total += link.preInstalledCost();
-            for (int m = 0; m < counts[e].length; m++) {
-                total += counts[e][m][0] * link.modules().get(m).cost();
-            }
-        }
-        return total;
-    }
-
     /** The master over module counts: cut-set rows of every state and the feasibility cuts so far. */
     private record Master(MPSolver solver, MPVariable[][][] y, double constant) {
         static Master build(PlanningProblem p, List<double[]> cuts, boolean integer) {
@@ -320,28 +309,11 @@ final class StateDecomposition {
         }
 
         int[][][] counts() {
-            int[][][] counts = new int[y.length][][];
-            for (int e = 0; e < y.length; e++) {
-                counts[e] = new int[y[e].length][1];
-                for (int m = 0; m < y[e].length; m++) {
-                    counts[e][m][0] = (int) Math.round(y[e][m][0].solutionValue());
-                }
-            }
-            return counts;
+            return CapacityPlanner.counts(y);
         }
 
         void hint(int[][][] counts) {
-            List<MPVariable> vars = new ArrayList<>();
-            List<Double> values = new ArrayList<>();
-            for (int e = 0; e < y.length; e++) {
-                for (int m = 0; m < y[e].length; m++) {
-                    vars.add(y[e][m][0]);
-                    values.add((double) counts[e][m][0]);
-                }
-            }
-            solver.setHint(
-                    vars.toArray(MPVariable[]::new),
-                    values.stream().mapToDouble(Double::doubleValue).toArray());
+            CapacityPlanner.hint(solver, y, counts);
         }
 
         void delete() {

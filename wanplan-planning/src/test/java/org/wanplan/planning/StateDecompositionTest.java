@@ -22,14 +22,7 @@ class StateDecompositionTest {
     @Test
     void the_triangle_is_planned_as_by_hand() throws Exception {
         // a-b 1.5, modules of 1 at 1, any single cut: every span carries 1.5 in some state, so 2 modules each: 6
-        Network n = CapacityPlannerTest.triangle();
-        PlanningProblem p = new PlanningProblem(
-                n,
-                CapacityPlannerTest.links(n, new Module("m", 1, 1)),
-                List.of(Demand.of("d", "a", "b", 1.5)),
-                Survivability.SPAN,
-                1,
-                0);
+        PlanningProblem p = triangleUnderCuts();
         CapacityPlan plan = CapacityPlanner.solveDecomposed(p, Duration.ofSeconds(20));
         assertThat(plan.status()).isEqualTo("OPTIMAL");
         assertThat(plan.objective()).isCloseTo(6, within(1e-6));
@@ -42,14 +35,7 @@ class StateDecompositionTest {
         // triangle, a-b 1.5, modules of 1: at least cost the intact network and the cuts of bc and ca route a-b
         // direct, the cut of ab routes it over c; so 1.5 is the largest load on every link: 2 modules each,
         // from 3 everywhere, and likewise from capacities that fit everything (the first plan's start)
-        Network n = CapacityPlannerTest.triangle();
-        PlanningProblem p = new PlanningProblem(
-                n,
-                CapacityPlannerTest.links(n, new Module("m", 1, 1)),
-                List.of(Demand.of("d", "a", "b", 1.5)),
-                Survivability.SPAN,
-                1,
-                0);
+        PlanningProblem p = triangleUnderCuts();
         com.google.ortools.Loader.loadNativeLibraries();
         try (ModuleDescent states = ModuleDescent.open(p, new int[][][] {{{3}}, {{3}}, {{3}}})) {
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -61,6 +47,7 @@ class StateDecompositionTest {
         // a cover mixes sizes: modules of 1 at 1 and 4 at 3; 2.5 takes one large one (3; three small ones cost 3
         // too, and the first mix found of a cost is kept: fewer small ones first), 4.5 one large and one small (4,
         // against five small at 5 or two large at 6), 8.5 two large and one small (7)
+        Network n = CapacityPlannerTest.triangle();
         assertThat(ModuleDescent.cover(
                         new PlanningProblem(
                                 n,
@@ -96,6 +83,18 @@ class StateDecompositionTest {
         }
         // small instances converge: the integer master's solution routes every state within the time
         assertThat(optimal).isGreaterThanOrEqualTo(10);
+    }
+
+    /** The triangle, a-b 1.5, modules of 1 at 1, surviving any single cut. */
+    static PlanningProblem triangleUnderCuts() throws Exception {
+        Network n = CapacityPlannerTest.triangle();
+        return new PlanningProblem(
+                n,
+                CapacityPlannerTest.links(n, new Module("m", 1, 1)),
+                List.of(Demand.of("d", "a", "b", 1.5)),
+                Survivability.SPAN,
+                1,
+                0);
     }
 
     /** A ring of {@code pops} PoPs with two chords (so every single cut leaves it connected), random demands. */

@@ -16,9 +16,39 @@ final class ApiClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final int port;
 
     ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+    }
+
+    /**
+     * A POST's headers alone, announcing a body of {@code contentLength} bytes with {@code Expect: 100-continue}
+     * (as curl sends a large upload), on a socket: java.net.http either writes the body at once, racing a
+     * server that refuses it from the headers and closes (a broken pipe), or, asked to expect 100-continue,
+     * waits on Jetty's early answer for minutes. The response as read: the status line first, then up to the
+     * line naming the problem's code (or the connection's end).
+     */
+    String headersOnly(String path, String token, String contentType, long contentLength) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType + "\r\nExpect: 100-continue\r\nContent-Length: "
+                    + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder response = new StringBuilder();
+            for (String line; (line = in.readLine()) != null; ) {
+                response.append(line).append('\n');
+                if (line.contains("\"code\"")) {
+                    break;
+                }
+            }
+            return response.toString();
+        }
     }
 
     /** A response: status, headers and the body parsed as JSON (null when it is not JSON). */

@@ -51,49 +51,45 @@ public final class Orders {
         return session.tx(h -> {
             Timestamp now = Timestamp.from(clock.instant());
             Map<String, Double> spans = new TreeMap<>(gbpsBySpan);
-            if (writesInWith(h)) {
-                // one round trip: the order, its event, its spans and its audit row
-                h.createUpdate("WITH o AS (INSERT INTO orders (id, customer, network, state, created_at, updated_at,"
-                                + " design_id, mrc, currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)"
-                                + " RETURNING id),"
-                                + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, 'draft', :t FROM o),"
-                                + " s AS (INSERT INTO order_span (order_id, span_id, gbps) SELECT o.id, x.s, x.g FROM o,"
-                                + " unnest(CAST(:spans AS VARCHAR[]), CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g))"
-                                + " INSERT INTO audit (at, actor, action, entity, before, after)"
-                                + " SELECT :t, :a, 'create', :e, NULL, 'draft' FROM o")
-                        .bind("id", id)
-                        .bind("c", customer)
-                        .bind("n", network)
-                        .bind("t", now)
-                        .bind("d", designId)
-                        .bind("m", mrc)
-                        .bind("cur", currency)
-                        .bindArray("spans", String.class, spans.keySet())
-                        .bindArray("gbps", Double.class, spans.values())
-                        .bind("a", actor)
-                        .bind("e", "order " + id)
-                        .execute();
-                return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId, mrc, currency);
-            }
-            h.createUpdate("INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id, mrc,"
-                            + " currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)")
+            String insert = "INSERT INTO orders (id, customer, network, state, created_at, updated_at, design_id, mrc,"
+                    + " currency) VALUES (:id, :c, :n, 'draft', :t, :t, :d, :m, :cur)";
+            boolean oneStatement = writesInWith(h); // the order, its event, its spans and its audit row at once
+            org.jdbi.v3.core.statement.Update update = h.createUpdate(
+                            oneStatement
+                                    ? "WITH o AS (" + insert + " RETURNING id),"
+                                            + " e AS (INSERT INTO order_event (order_id, state, at)"
+                                            + " SELECT id, 'draft', :t FROM o),"
+                                            + " s AS (INSERT INTO order_span (order_id, span_id, gbps)"
+                                            + " SELECT o.id, x.s, x.g FROM o, unnest(CAST(:spans AS VARCHAR[]),"
+                                            + " CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g))"
+                                            + " INSERT INTO audit (at, actor, action, entity, before, after)"
+                                            + " SELECT :t, :a, 'create', :e, NULL, 'draft' FROM o"
+                                    : insert)
                     .bind("id", id)
                     .bind("c", customer)
                     .bind("n", network)
                     .bind("t", now)
                     .bind("d", designId)
                     .bind("m", mrc)
-                    .bind("cur", currency)
-                    .execute();
-            event(h, id, OrderState.DRAFT, now);
-            for (Map.Entry<String, Double> e : spans.entrySet()) {
-                h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
-                        .bind("o", id)
-                        .bind("s", e.getKey())
-                        .bind("g", e.getValue())
+                    .bind("cur", currency);
+            if (oneStatement) {
+                update.bindArray("spans", String.class, spans.keySet())
+                        .bindArray("gbps", Double.class, spans.values())
+                        .bind("a", actor)
+                        .bind("e", "order " + id)
                         .execute();
+            } else {
+                update.execute();
+                event(h, id, OrderState.DRAFT, now);
+                for (Map.Entry<String, Double> e : spans.entrySet()) {
+                    h.createUpdate("INSERT INTO order_span (order_id, span_id, gbps) VALUES (:o, :s, :g)")
+                            .bind("o", id)
+                            .bind("s", e.getKey())
+                            .bind("g", e.getValue())
+                            .execute();
+                }
+                audit(h, actor, "create", "order " + id, null, "draft", now);
             }
-            audit(h, actor, "create", "order " + id, null, "draft", now);
             return new Order(id, customer, network, OrderState.DRAFT, gbpsBySpan, designId, mrc, currency);
         });
     }
@@ -184,26 +180,26 @@ public final class Orders {
             // The order's own rows first (its row is locked already), the shared span rows last: a busy
             // span is then held only for its own UPDATE and the commit, not for the rest of the work.
             Timestamp now = Timestamp.from(clock.instant());
-            if (writesInWith(h)) {
-                // one round trip: the state, its event and the audit row
-                h.createUpdate("WITH u AS (UPDATE orders SET state = :s, updated_at = :t WHERE id = :id RETURNING id),"
-                                + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, :s, :t FROM u)"
-                                + " INSERT INTO audit (at, actor, action, entity, before, after)"
-                                + " SELECT :t, :a, :x, :e, :b, :s FROM u")
-                        .bind("s", to.label())
-                        .bind("t", now)
-                        .bind("id", id)
-                        .bind("a", actor)
+            String set = "UPDATE orders SET state = :s, updated_at = :t WHERE id = :id";
+            boolean oneStatement = writesInWith(h); // the state, its event and the audit row at once
+            org.jdbi.v3.core.statement.Update update = h.createUpdate(
+                            oneStatement
+                                    ? "WITH u AS (" + set + " RETURNING id),"
+                                            + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, :s, :t FROM u)"
+                                            + " INSERT INTO audit (at, actor, action, entity, before, after)"
+                                            + " SELECT :t, :a, :x, :e, :b, :s FROM u"
+                                    : set)
+                    .bind("s", to.label())
+                    .bind("t", now)
+                    .bind("id", id);
+            if (oneStatement) {
+                update.bind("a", actor)
                         .bind("x", verb)
                         .bind("e", "order " + id)
                         .bind("b", o.state().label())
                         .execute();
             } else {
-                h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
-                        .bind("s", to.label())
-                        .bind("t", now)
-                        .bind("id", id)
-                        .execute();
+                update.execute();
                 event(h, id, to, now);
                 audit(h, actor, verb, "order " + id, o.state().label(), to.label(), now);
             }
