@@ -12,7 +12,9 @@ import org.wanplan.routing.FailureScenario;
 
 /**
  * A primal improvement for a plan that carries everything: take modules away one at a time, the dearest
- * first, keeping each removal only if every demand still routes in every failure state. Each state is a
+ * first, keeping each removal only if every demand still routes in every failure state; where none is left,
+ * swap a module for a cheaper one where the refusing state overflows; at a local optimum, kick the plan and
+ * search again ({@link #descend}). Each state is a
  * linear program built once (flows per root, as in the planner, with the capacities as row bounds, and an
  * overflow variable on every capacity row whose sum is minimised: a state routes everything when its overflow
  * is 0); a trial changes one link's bounds and re-solves, starting with the state that refused the last
@@ -99,9 +101,19 @@ final class ModuleDescent implements AutoCloseable {
 
     /** The state programs of {@code p}, with the capacities of {@code counts}; close it to free them. */
     static ModuleDescent open(PlanningProblem p, int[][][] counts) {
+        return open(p, counts, false);
+    }
+
+    /**
+     * The state programs of {@code p}; {@code incremental}: GLOP without its presolve, so that each solve starts
+     * from the last basis — a third of the time when one link changes between solves (germany50 N: 50 ms against
+     * 164 ms a solve), but slower when every capacity changes at once (the decomposition's rounds).
+     */
+    static ModuleDescent open(PlanningProblem p, int[][][] counts, boolean incremental) {
+        com.google.ortools.Loader.loadNativeLibraries();
         ModuleDescent d = new ModuleDescent(p);
         try {
-            d.build(counts);
+            d.build(counts, incremental);
             return d;
         } catch (RuntimeException e) {
             d.close();
@@ -109,13 +121,96 @@ final class ModuleDescent implements AutoCloseable {
         }
     }
 
-    /** The descent over these state programs, from {@code counts} (changed in place), until {@code deadline}. */
+    /**
+     * The descent over these state programs, from {@code counts} (changed in place), until {@code deadline}: an
+     * iterated local search. The local search takes modules away, the dearest first, and where a removal leaves a
+     * state short it tries a swap instead: a cheaper module on a link where that state's overflow program put the
+     * most overflow. At a local optimum the best plan so far is kicked — made generous around a random PoP (see
+     * {@link #kick}) — and searched again; the cheapest plan found is the answer, once twice as many kicks as
+     * there are links in a row found nothing cheaper (Lourenço, Martin, Stützle, "Iterated local search",
+     * Handbook of Metaheuristics, 2003). The kicks' random numbers are seeded by the number of links.
+     */
     int[][][] descend(int[][][] counts, long deadline) {
+        if (System.nanoTime() >= deadline) {
+            return counts; // measuring the plan alone takes a solve per state
+        }
+        List<int[]> order = start(counts);
+        if (order == null) {
+            return counts; // not a plan the descent understands: leave it as it is
+        }
+        java.util.Random random = new java.util.Random(counts.length);
+        int[][][] best = CapacityPlanner.copy(counts);
+        double bestCost = CapacityPlanner.cost(p, best);
+        int idle = 0; // kicks since the best plan last improved: twice the links in a row end the search
+        while (System.nanoTime() < deadline && idle <= 2 * counts.length) {
+            search(counts, order, deadline);
+            double cost = CapacityPlanner.cost(p, counts);
+            if (cost < bestCost - 1e-9) {
+                best = CapacityPlanner.copy(counts);
+                bestCost = cost;
+                idle = 0;
+            } else {
+                idle++;
+            }
+            if (System.nanoTime() >= deadline || !kick(best, counts, random, deadline)) {
+                break;
+            }
+        }
+        for (int e = 0; e < counts.length; e++) {
+            for (int m = 0; m < counts[e].length; m++) {
+                counts[e][m][0] = best[e][m][0];
+            }
+            setCapacity(e, capacity(p, counts, e));
+        }
+        loads = null;
+        return counts;
+    }
+
+    /**
+     * One local search ({@link #search}) from {@code counts}, changed in place, until it finds nothing more or
+     * {@code deadline}: a plan at a local optimum, without the kicks of {@link #descend}.
+     */
+    int[][][] localSearch(int[][][] counts, long deadline) {
+        if (System.nanoTime() >= deadline) {
+            return counts;
+        }
+        List<int[]> order = start(counts);
+        if (order != null) {
+            search(counts, order, deadline);
+        }
+        return counts;
+    }
+
+    /**
+     * The capacities of {@code counts} set; its modules, the dearest first, or null when it is not a plan. A plan
+     * whose flows need its capacities to the last millionth (a solver's plan at a tight cut) is first given
+     * modules where the states overflow the capacities a millionth short ({@link #cover}), in place.
+     */
+    private List<int[]> start(int[][][] counts) {
         for (int e = 0; e < counts.length; e++) {
             setCapacity(e, capacity(p, counts, e));
         }
+        loads = null;
         if (!feasible()) {
-            return counts; // not a plan the descent understands: leave it as it is
+            double[] need = new double[counts.length];
+            double[] perLink = new double[counts.length];
+            double[] slope = new double[counts.length];
+            for (int k = 0; k < states.size(); k++) {
+                measure(k, perLink, slope);
+                for (int e = 0; e < counts.length; e++) {
+                    need[e] = Math.max(need[e], perLink[e]);
+                }
+            }
+            for (int e = 0; e < counts.length; e++) {
+                if (need[e] > 0) {
+                    counts[e] = cover(p.links().get(e), exactCapacity(p, counts, e) + need[e]);
+                    setCapacity(e, capacity(p, counts, e));
+                }
+            }
+            loads = null;
+            if (!feasible()) {
+                return null;
+            }
         }
         // the dearest module first: removing it saves the most
         List<int[]> order = new ArrayList<>();
@@ -126,35 +221,207 @@ final class ModuleDescent implements AutoCloseable {
         }
         order.sort(Comparator.comparingDouble(
                 (int[] em) -> -p.links().get(em[0]).modules().get(em[1]).cost()));
-        boolean improved = true;
-        while (improved && System.nanoTime() < deadline) {
-            improved = false;
-            for (int[] em : order) {
-                if (System.nanoTime() >= deadline) {
-                    break;
-                }
-                int e = em[0];
-                int m = em[1];
-                if (counts[e][m][0] == 0) {
+        return order;
+    }
+
+    /**
+     * Removals on {@code counts} (in place, a plan throughout) until none is left, then swaps, and removals again
+     * after every pass that swapped, until {@code deadline}: a swap spends slack that later removals could have
+     * used, so it is tried only where no removal is left.
+     */
+    private void search(int[][][] counts, List<int[]> order, long deadline) {
+        double[] over = new double[counts.length];
+        boolean swapped = true;
+        while (swapped && System.nanoTime() < deadline) {
+            while (pass(counts, order, deadline, null)) {
+                // removals while they last
+            }
+            swapped = pass(counts, order, deadline, over);
+        }
+    }
+
+    /** One pass over {@code order}: each module taken away if the plan allows, else swapped (when {@code over} is given). */
+    private boolean pass(int[][][] counts, List<int[]> order, long deadline, double[] over) {
+        boolean improved = false;
+        for (int[] em : order) {
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            int e = em[0];
+            int m = em[1];
+            if (counts[e][m][0] == 0) {
+                continue;
+            }
+            counts[e][m][0]--;
+            double lower = capacity(p, counts, e);
+            setCapacity(e, lower);
+            if (over == null
+                    ? feasible(e, lower)
+                    : swap(counts, e, lower, p.links().get(e).modules().get(m).cost(), over)) {
+                improved = true;
+            } else {
+                counts[e][m][0]++;
+                setCapacity(e, capacity(p, counts, e));
+            }
+        }
+        return improved;
+    }
+
+    /**
+     * After link {@code e} came down to {@code lower} and the state {@link #critical} refused it: a module cheaper
+     * than {@code saved} added where that state overflowed most (up to three links, largest overflow first),
+     * kept if every state then routes everything.
+     */
+    private boolean swap(int[][][] counts, int e, double lower, double saved, double[] over) {
+        if (feasible(e, lower)) {
+            return true; // the removal alone fits now
+        }
+        overflowOf(critical, over);
+        List<Integer> links = new ArrayList<>();
+        for (int f = 0; f < over.length; f++) {
+            if (f != e && over[f] > tolerance) {
+                links.add(f);
+            }
+        }
+        links.sort(Comparator.comparingDouble((Integer f) -> -over[f]));
+        for (int f : links.subList(0, Math.min(3, links.size()))) {
+            List<Module> modules = p.links().get(f).modules();
+            for (int m = 0; m < modules.size(); m++) {
+                if (modules.get(m).cost() >= saved - 1e-9) {
                     continue;
                 }
-                counts[e][m][0]--;
-                double lower = capacity(p, counts, e);
-                setCapacity(e, lower);
+                counts[f][m][0]++;
+                setCapacity(f, capacity(p, counts, f));
                 if (feasible(e, lower)) {
-                    improved = true;
-                } else {
-                    counts[e][m][0]++;
-                    setCapacity(e, capacity(p, counts, e));
+                    return true;
+                }
+                counts[f][m][0]--;
+                setCapacity(f, capacity(p, counts, f));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code counts} set to {@code best} except around a random PoP: there (a breadth-first ball of links) the
+     * capacity is lifted, every state is routed at least cost with each link's price scaled by a random factor
+     * between 0.5 and 1.5, and the ball's links get the modules covering the largest load — a plan that is
+     * generous where it was changed, from which the search takes modules away again (a descent from a generous
+     * plan finds cheaper plans than one from a tight plan: germany50). False when it could not be made.
+     */
+    private boolean kick(int[][][] best, int[][][] counts, java.util.Random random, long deadline) {
+        int spans = counts.length;
+        java.util.BitSet region = ball(random, Math.max(4, spans / 6));
+        double total = p.demands().stream().mapToDouble(d -> d.gbps()).sum();
+        double[] price = prices(p);
+        for (int e = 0; e < spans; e++) {
+            price[e] *= 0.5 + random.nextDouble();
+            setCapacity(e, region.get(e) ? total : exactCapacity(p, best, e));
+        }
+        double[] load = leastCostLoads(price, deadline);
+        for (int e = 0; e < spans; e++) {
+            counts[e] = region.get(e) && load != null ? cover(p.links().get(e), load[e]) : copy(best[e]);
+            setCapacity(e, capacity(p, counts, e));
+        }
+        loads = null;
+        if (load != null && feasible()) {
+            return true;
+        }
+        for (int e = 0; e < spans; e++) { // out of time, or a numerical miss: back to the best plan, and stop
+            counts[e] = copy(best[e]);
+            setCapacity(e, capacity(p, counts, e));
+        }
+        loads = null;
+        return false;
+    }
+
+    /** The links of a breadth-first ball around a random PoP, grown until it holds at least {@code size}. */
+    private java.util.BitSet ball(java.util.Random random, int size) {
+        org.wanplan.model.Network n = p.network();
+        List<List<Integer>> incident = new ArrayList<>();
+        for (int v = 0; v < n.pops().size(); v++) {
+            incident.add(new ArrayList<>());
+        }
+        for (int e = 0; e < n.spans().size(); e++) {
+            incident.get(n.endA(e)).add(e);
+            incident.get(n.endB(e)).add(e);
+        }
+        java.util.BitSet links = new java.util.BitSet();
+        java.util.BitSet seen = new java.util.BitSet();
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        int start = random.nextInt(n.pops().size());
+        queue.add(start);
+        seen.set(start);
+        while (!queue.isEmpty() && links.cardinality() < size) {
+            int v = queue.poll();
+            List<Integer> around = new ArrayList<>(incident.get(v));
+            java.util.Collections.shuffle(around, random);
+            for (int e : around) {
+                links.set(e);
+                int w = n.endA(e) == v ? n.endB(e) : n.endA(e);
+                if (!seen.get(w)) {
+                    seen.set(w);
+                    queue.add(w);
                 }
             }
         }
-        return counts;
+        return links;
+    }
+
+    /**
+     * Every state's flows at the capacities of {@code counts}, [state][root][span][direction] (0 where a span is
+     * down or a direction does not exist); null when some state does not route everything.
+     */
+    double[][][][] solution(int[][][] counts) {
+        for (int e = 0; e < counts.length; e++) {
+            setCapacity(e, capacity(p, counts, e));
+        }
+        loads = null;
+        if (!feasible()) {
+            return null;
+        }
+        double[][][][] values = new double[states.size()][][][];
+        for (int k = 0; k < states.size(); k++) {
+            List<MPVariable[][]> stateFlows = flows.get(k);
+            values[k] = new double[stateFlows.size()][][];
+            for (int r = 0; r < stateFlows.size(); r++) {
+                MPVariable[][] flow = stateFlows.get(r);
+                values[k][r] = new double[flow.length][2];
+                for (int e = 0; e < flow.length; e++) {
+                    for (int dir = 0; dir < 2; dir++) {
+                        values[k][r][e][dir] = flow[e][dir] == null ? 0 : flow[e][dir].solutionValue();
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /** One link's module counts, copied. */
+    private static int[][] copy(int[][] link) {
+        int[][] c = new int[link.length][];
+        for (int m = 0; m < link.length; m++) {
+            c[m] = link[m].clone();
+        }
+        return c;
+    }
+
+    /** What state {@code k}'s last solution overflows on each link (the larger direction), into {@code over}. */
+    private void overflowOf(int k, double[] over) {
+        MPVariable[][] o = overflow.get(k);
+        for (int e = 0; e < over.length; e++) {
+            over[e] = 0;
+            for (MPVariable v : o[e]) {
+                if (v != null) {
+                    over[e] = Math.max(over[e], v.solutionValue());
+                }
+            }
+        }
     }
 
     /** A link's capacity under {@code counts}, a millionth short (see the class comment). */
     static double capacity(PlanningProblem p, int[][][] counts, int e) {
-        return exactCapacity(p, counts, e) * (1 - 1e-6) - 1e-6;
+        return Math.max(0, exactCapacity(p, counts, e) * (1 - 1e-6) - 1e-6); // a link without capacity has none
     }
 
     /** A link's capacity under {@code counts}: pre-installed plus its modules. */
@@ -167,7 +434,7 @@ final class ModuleDescent implements AutoCloseable {
         return c;
     }
 
-    private void build(int[][][] counts) {
+    private void build(int[][][] counts, boolean incremental) {
         Network n = p.network();
         int spans = n.spans().size();
         int[][] ends = p.ends();
@@ -176,6 +443,9 @@ final class ModuleDescent implements AutoCloseable {
         boolean bidirected = p.linkModel() == LinkModel.BIDIRECTED;
         for (FailureScenario k : p.states()) {
             MPSolver solver = MPSolver.createSolver("GLOP");
+            if (incremental) {
+                solver.setSolverSpecificParametersAsString("use_preprocessing: false");
+            }
             MPConstraint[][] cap = new MPConstraint[spans][bidirected ? 2 : 1];
             MPVariable[][] over = new MPVariable[spans][bidirected ? 2 : 1];
             MPObjective objective = solver.objective();
@@ -211,6 +481,16 @@ final class ModuleDescent implements AutoCloseable {
             rows.add(cap);
             overflow.add(over);
             flows.add(stateFlows);
+        }
+    }
+
+    /**
+     * From now on each state solves without GLOP's presolve, from its last basis (see {@link #open(PlanningProblem,
+     * int[][][], boolean)}): for the descent, which changes one link at a time.
+     */
+    void incremental() {
+        for (MPSolver solver : states) {
+            solver.setSolverSpecificParametersAsString("use_preprocessing: false");
         }
     }
 
@@ -264,8 +544,38 @@ final class ModuleDescent implements AutoCloseable {
      * Returns the (new) counts.
      */
     int[][][] tighten(int[][][] counts, long deadline) {
+        return tighten(counts, deadline, Integer.MAX_VALUE);
+    }
+
+    /** {@link #tighten(int[][][], long)} for at most {@code rounds} rounds of routing and covering. */
+    int[][][] tighten(int[][][] counts, long deadline, int rounds) {
         int spans = rows.isEmpty() ? 0 : rows.get(0).length;
         double[] price = prices(p);
+        int[][][] current = counts;
+        for (int round = 0; round < rounds && System.nanoTime() < deadline; round++) {
+            for (int e = 0; e < spans; e++) {
+                setCapacity(e, exactCapacity(p, current, e));
+            }
+            double[] load = leastCostLoads(price, deadline);
+            if (load == null) {
+                return current; // out of time, or not a plan: leave it to the caller
+            }
+            int[][][] next = cover(p, load);
+            if (CapacityPlanner.cost(p, next) >= CapacityPlanner.cost(p, current) - 1e-9) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * Every state solved at the capacities set with each unit of flow on link e priced {@code price[e]} and any
+     * overflow priced far above every path; per link the largest load any state put on it, or null when a state
+     * could not route everything or {@code deadline} came first. The overflow programs' own objective is restored.
+     */
+    private double[] leastCostLoads(double[] price, long deadline) {
+        int spans = rows.isEmpty() ? 0 : rows.get(0).length;
         double penalty = 10 * (1 + java.util.Arrays.stream(price).sum());
         for (int k = 0; k < states.size(); k++) {
             for (MPVariable[] over : overflow.get(k)) {
@@ -285,36 +595,21 @@ final class ModuleDescent implements AutoCloseable {
                 }
             }
         }
+        loads = null; // the flows change: the overflow programs' next solutions start afresh
         try {
-            int[][][] current = counts;
-            while (System.nanoTime() < deadline) {
+            double[] load = new double[spans];
+            for (int k = 0; k < states.size(); k++) {
+                if (System.nanoTime() >= deadline
+                        || states.get(k).solve() != MPSolver.ResultStatus.OPTIMAL
+                        || !routed(k)) {
+                    return null;
+                }
+                double[] routedLoads = loads(k);
                 for (int e = 0; e < spans; e++) {
-                    setCapacity(e, exactCapacity(p, current, e));
+                    load[e] = Math.max(load[e], routedLoads[e]);
                 }
-                double[] load = new double[spans];
-                for (int k = 0; k < states.size(); k++) {
-                    if (System.nanoTime() >= deadline) {
-                        return current;
-                    }
-                    MPSolver solver = states.get(k);
-                    if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
-                        return current;
-                    }
-                    if (!routed(k)) {
-                        return current; // not a plan: leave it to the caller
-                    }
-                    double[] routedLoads = loads(k);
-                    for (int e = 0; e < spans; e++) {
-                        load[e] = Math.max(load[e], routedLoads[e]);
-                    }
-                }
-                int[][][] next = cover(p, load);
-                if (CapacityPlanner.cost(p, next) >= CapacityPlanner.cost(p, current) - 1e-9) {
-                    return current;
-                }
-                current = next;
             }
-            return current;
+            return load;
         } finally {
             for (int k = 0; k < states.size(); k++) {
                 MPVariable[][] over = overflow.get(k);
@@ -345,19 +640,25 @@ final class ModuleDescent implements AutoCloseable {
     static int[][][] cover(PlanningProblem p, double[] load) {
         int[][][] counts = new int[load.length][][];
         for (int e = 0; e < load.length; e++) {
-            List<Module> modules = p.links().get(e).modules();
-            counts[e] = new int[modules.size()][1];
-            double need = load[e] * (1 + 1e-6) + 1e-6 - p.links().get(e).preInstalled();
-            if (need <= 0 || modules.isEmpty()) {
-                continue;
-            }
-            int[] mix = new int[modules.size()];
-            int[] bestMix = new int[modules.size()];
-            double[] bestCost = {Double.POSITIVE_INFINITY};
-            mix(modules, 0, need, 0, mix, bestMix, bestCost);
-            for (int m = 0; m < modules.size(); m++) {
-                counts[e][m][0] = bestMix[m];
-            }
+            counts[e] = cover(p.links().get(e), load[e]);
+        }
+        return counts;
+    }
+
+    /** One link's cheapest modules covering {@code load} with its pre-installed capacity: counts[module][0]. */
+    static int[][] cover(Link link, double load) {
+        List<Module> modules = link.modules();
+        int[][] counts = new int[modules.size()][1];
+        double need = load * (1 + 1e-6) + 1e-6 - link.preInstalled();
+        if (need <= 0 || modules.isEmpty()) {
+            return counts;
+        }
+        int[] mix = new int[modules.size()];
+        int[] bestMix = new int[modules.size()];
+        double[] bestCost = {Double.POSITIVE_INFINITY};
+        mix(modules, 0, need, 0, mix, bestMix, bestCost);
+        for (int m = 0; m < modules.size(); m++) {
+            counts[m][0] = bestMix[m];
         }
         return counts;
     }

@@ -312,6 +312,54 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void a_removal_that_leaves_a_demand_short_becomes_a_swap_to_a_cheaper_link() throws Exception {
+        // triangle, modules of 10: on ab at 100, on bc and ca at 30; a-b 4 and c-b 5. From ab 1 + bc 1 (130) no
+        // module can go: without ab, a-b has no room on ca; without bc, c-b none on ca. Taking ab's module away
+        // and putting one on ca instead routes a-b over a-c-b (bc carries 4 + 5 = 9 of its 10): 60, the optimum
+        Network n = triangle();
+        List<Link> links = List.of(
+                new Link(0, 0, 0, 0, List.of(new Module("m", 10, 100))),
+                new Link(1, 0, 0, 0, List.of(new Module("m", 10, 30))),
+                new Link(2, 0, 0, 0, List.of(new Module("m", 10, 30))));
+        PlanningProblem p = new PlanningProblem(
+                n,
+                links,
+                List.of(Demand.of("ab", "a", "b", 4), Demand.of("cb", "c", "b", 5)),
+                Survivability.NONE,
+                1,
+                0);
+        int[][][] counts = {{{1}}, {{1}}, {{0}}};
+        try (ModuleDescent d = ModuleDescent.open(p, counts)) {
+            d.localSearch(counts, System.nanoTime() + 30_000_000_000L);
+        }
+        assertThat(counts).isDeepEqualTo(new int[][][] {{{0}}, {{1}}, {{1}}});
+        assertThat(solve(p).objective()).isCloseTo(60, within(1e-6));
+    }
+
+    @Test
+    void the_kicks_find_what_one_local_search_cannot() throws Exception {
+        // the same triangle with a-b 4 alone: from ab 1 (100) neither a removal nor a single swap helps (a-c-b
+        // needs a module on both bc and ca), so the local search stays at 100; a kick re-routes around a PoP at
+        // perturbed prices, and a-c-b covered is 60, the optimum (ab alone is 100, every other plan dearer)
+        Network n = triangle();
+        List<Link> links = List.of(
+                new Link(0, 0, 0, 0, List.of(new Module("m", 10, 100))),
+                new Link(1, 0, 0, 0, List.of(new Module("m", 10, 30))),
+                new Link(2, 0, 0, 0, List.of(new Module("m", 10, 30))));
+        PlanningProblem p =
+                new PlanningProblem(n, links, List.of(Demand.of("ab", "a", "b", 4)), Survivability.NONE, 1, 0);
+        int[][][] local = {{{1}}, {{0}}, {{0}}};
+        int[][][] kicked = {{{1}}, {{0}}, {{0}}};
+        try (ModuleDescent d = ModuleDescent.open(p, local)) {
+            d.localSearch(local, System.nanoTime() + 30_000_000_000L);
+            d.descend(kicked, System.nanoTime() + 30_000_000_000L);
+        }
+        assertThat(local).isDeepEqualTo(new int[][][] {{{1}}, {{0}}, {{0}}});
+        assertThat(kicked).isDeepEqualTo(new int[][][] {{{0}}, {{1}}, {{1}}});
+        assertThat(solve(p).objective()).isCloseTo(60, within(1e-6));
+    }
+
+    @Test
     void the_descent_leaves_a_plan_alone_when_it_cannot_price_the_change() throws Exception {
         // routing costs would change with the capacities, hop limits need paths, explicit links one option
         Network n = triangle();
