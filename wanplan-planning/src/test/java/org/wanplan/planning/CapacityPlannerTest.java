@@ -311,16 +311,21 @@ class CapacityPlannerTest {
         assertThat(plan.objective()).isCloseTo(6, within(1e-6));
     }
 
+    /** The triangle's links with modules of 10: on ab at 100, on bc and ca at 30. */
+    private static List<Link> dearAb() {
+        return List.of(
+                new Link(0, 0, 0, 0, List.of(new Module("m", 10, 100))),
+                new Link(1, 0, 0, 0, List.of(new Module("m", 10, 30))),
+                new Link(2, 0, 0, 0, List.of(new Module("m", 10, 30))));
+    }
+
     @Test
     void a_removal_that_leaves_a_demand_short_becomes_a_swap_to_a_cheaper_link() throws Exception {
         // triangle, modules of 10: on ab at 100, on bc and ca at 30; a-b 4 and c-b 5. From ab 1 + bc 1 (130) no
         // module can go: without ab, a-b has no room on ca; without bc, c-b none on ca. Taking ab's module away
         // and putting one on ca instead routes a-b over a-c-b (bc carries 4 + 5 = 9 of its 10): 60, the optimum
         Network n = triangle();
-        List<Link> links = List.of(
-                new Link(0, 0, 0, 0, List.of(new Module("m", 10, 100))),
-                new Link(1, 0, 0, 0, List.of(new Module("m", 10, 30))),
-                new Link(2, 0, 0, 0, List.of(new Module("m", 10, 30))));
+        List<Link> links = dearAb();
         PlanningProblem p = new PlanningProblem(
                 n,
                 links,
@@ -342,10 +347,7 @@ class CapacityPlannerTest {
         // needs a module on both bc and ca), so the local search stays at 100; a kick re-routes around a PoP at
         // perturbed prices, and a-c-b covered is 60, the optimum (ab alone is 100, every other plan dearer)
         Network n = triangle();
-        List<Link> links = List.of(
-                new Link(0, 0, 0, 0, List.of(new Module("m", 10, 100))),
-                new Link(1, 0, 0, 0, List.of(new Module("m", 10, 30))),
-                new Link(2, 0, 0, 0, List.of(new Module("m", 10, 30))));
+        List<Link> links = dearAb();
         PlanningProblem p =
                 new PlanningProblem(n, links, List.of(Demand.of("ab", "a", "b", 4)), Survivability.NONE, 1, 0);
         int[][][] local = {{{1}}, {{0}}, {{0}}};
