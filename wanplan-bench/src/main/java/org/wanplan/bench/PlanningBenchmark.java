@@ -11,6 +11,7 @@ import org.wanplan.model.sndlib.SndlibModel;
 import org.wanplan.model.sndlib.SndlibNetwork;
 import org.wanplan.planning.CapacityPlan;
 import org.wanplan.planning.CapacityPlanner;
+import org.wanplan.planning.FeasibilityCheck;
 import org.wanplan.planning.PlanningProblem;
 import org.wanplan.planning.sndlib.SndlibPlanning;
 
@@ -36,7 +37,15 @@ public final class PlanningBenchmark {
             {"germany50", "U-U-M-N-C-A-N-N"}, {"germany50", "U-U-M-N-C-A-N-U"}
         };
         System.out.printf(
-                Locale.ROOT, "%-32s %-10s %14s %14s %8s %8s%n", "instance", "status", "objective", "bound", "gap", "s");
+                Locale.ROOT,
+                "%-32s %-10s %14s %14s %8s %8s  %s%n",
+                "instance",
+                "status",
+                "objective",
+                "bound",
+                "gap",
+                "s",
+                "independent check");
         String only = args.length > 2 ? args[2] : "";
         for (String[] i : instances) {
             if (!(i[0] + "--" + i[1]).contains(only)) {
@@ -52,13 +61,14 @@ public final class PlanningBenchmark {
             CapacityPlan plan = CapacityPlanner.solve(p, Duration.ofSeconds(seconds));
             System.out.printf(
                     Locale.ROOT,
-                    "%-32s %-10s %14.1f %14.1f %7.2f%% %8.1f%n",
+                    "%-32s %-10s %14.1f %14.1f %7.2f%% %8.1f  %s%n",
                     i[0] + "--" + i[1],
                     plan.status(),
                     plan.objective(),
                     plan.bound(),
                     100 * plan.gap(),
-                    plan.seconds());
+                    plan.seconds(),
+                    FeasibilityCheck.violation(p, plan).orElse("ok"));
         }
     }
 

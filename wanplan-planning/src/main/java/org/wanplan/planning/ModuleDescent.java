@@ -296,10 +296,26 @@ final class ModuleDescent implements AutoCloseable {
                     return true;
                 }
                 counts[f][m][0]--;
-                setCapacity(f, capacity(p, counts, f));
+                lowered(f, capacity(p, counts, f));
             }
         }
         return false;
+    }
+
+    /**
+     * Link {@code f} back down to {@code c} without a check: the states whose last flows, found while it was
+     * higher, put more than that on it must be solved again (otherwise a later trial could skip them on flows that
+     * no longer fit — a plan that fails the independent check).
+     */
+    private void lowered(int f, double c) {
+        setCapacity(f, c);
+        if (loads != null) {
+            for (int k = 0; k < loads.length; k++) {
+                if (loads[k] != null && loads[k][f] > c) {
+                    loads[k] = null;
+                }
+            }
+        }
     }
 
     /**
