@@ -555,43 +555,36 @@ public final class CapacityPlanner {
      * the hint is only a suggestion its completion heuristic may not take.
      */
     private static void hint(Model mip, int[][][] counts, double[][][][] flows) {
-        if (flows == null || flows.length != mip.flows().size()) {
-            hint(mip.solver(), mip.y(), counts);
-            return;
-        }
         List<MPVariable> vars = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (int e = 0; e < counts.length; e++) {
-            for (int m = 0; m < counts[e].length; m++) {
-                for (int t = 0; t < counts[e][m].length; t++) {
-                    vars.add(mip.y()[e][m][t]);
-                    values.add((double) counts[e][m][t]);
-                }
-            }
-        }
-        for (int k = 0; k < flows.length; k++) {
-            MPVariable[][][] flow = mip.flows().get(k);
-            for (int r = 0; r < flow.length; r++) {
-                for (int e = 0; e < flow[r].length; e++) {
-                    for (int dir = 0; dir < 2; dir++) {
-                        if (flow[r][e][dir] != null) {
-                            vars.add(flow[r][e][dir]);
-                            values.add(flows[k][r][e][dir]);
+        addCounts(mip.y(), counts, vars, values);
+        if (flows != null && flows.length == mip.flows().size()) {
+            for (int k = 0; k < flows.length; k++) {
+                MPVariable[][][] flow = mip.flows().get(k);
+                for (int r = 0; r < flow.length; r++) {
+                    for (int e = 0; e < flow[r].length; e++) {
+                        for (int dir = 0; dir < 2; dir++) {
+                            if (flow[r][e][dir] != null) {
+                                vars.add(flow[r][e][dir]);
+                                values.add(flows[k][r][e][dir]);
+                            }
                         }
                     }
                 }
             }
         }
-        mip.solver()
-                .setHint(
-                        vars.toArray(MPVariable[]::new),
-                        values.stream().mapToDouble(Double::doubleValue).toArray());
+        setHint(mip.solver(), vars, values);
     }
 
     /** {@code counts} as the starting solution of {@code solver}'s module variables {@code y}. */
     static void hint(MPSolver solver, MPVariable[][][] y, int[][][] counts) {
         List<MPVariable> vars = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        addCounts(y, counts, vars, values);
+        setHint(solver, vars, values);
+    }
+
+    private static void addCounts(MPVariable[][][] y, int[][][] counts, List<MPVariable> vars, List<Double> values) {
         for (int e = 0; e < counts.length; e++) {
             for (int m = 0; m < counts[e].length; m++) {
                 for (int t = 0; t < counts[e][m].length; t++) {
@@ -600,6 +593,9 @@ public final class CapacityPlanner {
                 }
             }
         }
+    }
+
+    private static void setHint(MPSolver solver, List<MPVariable> vars, List<Double> values) {
         solver.setHint(
                 vars.toArray(MPVariable[]::new),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
@@ -666,7 +662,7 @@ public final class CapacityPlanner {
         return total;
     }
 
-    private static CapacityPlan plan(
+    static CapacityPlan plan(
             PlanningProblem p, String status, double value, double bound, int[][][] counts, long start) {
         Network n = p.network();
         List<CapacityPlan.LinkPlan> plans = new ArrayList<>();

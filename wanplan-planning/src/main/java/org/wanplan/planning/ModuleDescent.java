@@ -201,11 +201,10 @@ final class ModuleDescent implements AutoCloseable {
                     need[e] = Math.max(need[e], perLink[e]);
                 }
             }
+            int[][][] repaired = repaired(p, counts, need);
             for (int e = 0; e < counts.length; e++) {
-                if (need[e] > 0) {
-                    counts[e] = cover(p.links().get(e), exactCapacity(p, counts, e) + need[e]);
-                    setCapacity(e, capacity(p, counts, e));
-                }
+                counts[e] = repaired[e];
+                setCapacity(e, capacity(p, counts, e));
             }
             loads = null;
             if (!feasible()) {
@@ -647,6 +646,19 @@ final class ModuleDescent implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * {@code counts} with the cheapest modules covering its capacity plus {@code overflow} on every link that
+     * overflowed; the other links keep their modules (a cover's own margin could add one).
+     */
+    static int[][][] repaired(PlanningProblem p, int[][][] counts, double[] overflow) {
+        int[][][] repaired = new int[counts.length][][];
+        for (int e = 0; e < counts.length; e++) {
+            repaired[e] =
+                    overflow[e] > 0 ? cover(p.links().get(e), exactCapacity(p, counts, e) + overflow[e]) : counts[e];
+        }
+        return repaired;
     }
 
     /**

@@ -237,23 +237,8 @@ final class StateDecomposition {
         }
         double[] maxOverflow = new double[spans];
         int added = separate(p, states, c, cuts, perLink, slope, maxOverflow, Long.MAX_VALUE);
-        int[][][] plan = added == 0 ? counts : repair(p, counts, maxOverflow);
+        int[][][] plan = added == 0 ? counts : ModuleDescent.repaired(p, counts, maxOverflow);
         return new Candidate(states.tighten(plan, until), added == 0);
-    }
-
-    /** On every link that overflowed, the cheapest modules covering {@code counts}' capacity plus the largest overflow. */
-    private static int[][][] repair(PlanningProblem p, int[][][] counts, double[] maxOverflow) {
-        double[] need = new double[counts.length];
-        for (int e = 0; e < counts.length; e++) {
-            need[e] = ModuleDescent.exactCapacity(p, counts, e) + maxOverflow[e];
-        }
-        int[][][] covered = ModuleDescent.cover(p, need);
-        for (int e = 0; e < counts.length; e++) {
-            if (maxOverflow[e] <= 0) {
-                covered[e] = counts[e]; // enough already: the cover's own margin could add a module
-            }
-        }
-        return covered;
     }
 
     /** The master over module counts: cut-set rows of every state and the feasibility cuts so far. */
