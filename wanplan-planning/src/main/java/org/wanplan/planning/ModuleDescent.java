@@ -18,7 +18,9 @@ import org.wanplan.routing.FailureScenario;
  * linear program built once (flows per root, as in the planner, with the capacities as row bounds, and an
  * overflow variable on every capacity row whose sum is minimised: a state routes everything when its overflow
  * is 0); a trial changes one link's bounds and re-solves, starting with the state that refused the last
- * trial, so a refused removal usually costs one solve. Single-year, modular (not explicit), without hop
+ * trial, so a refused removal usually costs one solve, and none where a refusal kept from an earlier trial (a
+ * metric inequality from that state's duals) already proves it; where a trial needs several states solved, as
+ * many are solved at once as there are cores. Single-year, modular (not explicit), without hop
  * limits or routing costs (the plan's value is then its modules'). Each capacity is set a millionth short
  * of the plan's, so that what the descent accepts holds with room for the independent check's own
  * tolerances. The same state programs measure a plan for {@link StateDecomposition}: each state's overflow
@@ -27,6 +29,9 @@ import org.wanplan.routing.FailureScenario;
 final class ModuleDescent implements AutoCloseable {
     /** The largest model kept in memory: flow variables over all states. */
     static final long MAX_VARIABLES = 1_000_000;
+
+    /** States solved at a time: one per core, each its own GLOP. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final PlanningProblem p;
     private final List<MPSolver> states = new ArrayList<>();
@@ -37,9 +42,15 @@ final class ModuleDescent implements AutoCloseable {
     private final double[] weight; // per link: what a unit of overflow costs in the objective, at most 1
     private int critical;
     private double[][] loads; // [state][link]: what its last solution, which routed everything, carries; null: stale
+    private java.util.function.BooleanSupplier stopped = () -> false;
+    private int[][][] optimum; // the last plan a search ended at with nothing left to remove or swap
+    private final double[] capacity; // per link: the capacity set
+    // metric inequalities from refusals, the most recently useful first: per link a coefficient, then the rhs
+    private final java.util.ArrayDeque<double[]> refusals = new java.util.ArrayDeque<>();
 
     private ModuleDescent(PlanningProblem p) {
         this.p = p;
+        this.capacity = new double[p.links().size()];
         double total = p.demands().stream().mapToDouble(d -> d.gbps()).sum();
         this.tolerance = 1e-7 * Math.max(1, total);
         // overflow weighted by the link's price per unit of capacity: a plan short of capacity is short where
@@ -121,17 +132,35 @@ final class ModuleDescent implements AutoCloseable {
         }
     }
 
+    /** This descent, which from now on also ends its searches as soon as {@code stopped} says so. */
+    ModuleDescent until(java.util.function.BooleanSupplier stopped) {
+        this.stopped = stopped;
+        return this;
+    }
+
+    /** This descent, told that {@code counts} is a plan its search ends at (found by another descent). */
+    ModuleDescent atLocalOptimum(int[][][] counts) {
+        this.optimum = CapacityPlanner.copy(counts);
+        return this;
+    }
+
+    /** Whether the search must end: {@code deadline} ({@link System#nanoTime()}) passed, or stopped. */
+    private boolean over(long deadline) {
+        return System.nanoTime() >= deadline || stopped.getAsBoolean();
+    }
+
     /**
      * The descent over these state programs, from {@code counts} (changed in place), until {@code deadline}: an
      * iterated local search. The local search takes modules away, the dearest first, and where a removal leaves a
      * state short it tries a swap instead: a cheaper module on a link where that state's overflow program put the
      * most overflow. At a local optimum the best plan so far is kicked — made generous around a random PoP (see
-     * {@link #kick}) — and searched again; the cheapest plan found is the answer, once twice as many kicks as
+     * {@link #kick}) — and searched again, over the kicked links and those sharing a PoP with them (elsewhere the
+     * plan is as it was at the local optimum); the cheapest plan found is the answer, once twice as many kicks as
      * there are links in a row found nothing cheaper (Lourenço, Martin, Stützle, "Iterated local search",
      * Handbook of Metaheuristics, 2003). The kicks' random numbers are seeded by the number of links.
      */
     int[][][] descend(int[][][] counts, long deadline) {
-        if (System.nanoTime() >= deadline) {
+        if (over(deadline)) {
             return counts; // measuring the plan alone takes a solve per state
         }
         List<int[]> order = start(counts);
@@ -142,8 +171,15 @@ final class ModuleDescent implements AutoCloseable {
         int[][][] best = CapacityPlanner.copy(counts);
         double bestCost = CapacityPlanner.cost(p, best);
         int idle = 0; // kicks since the best plan last improved: twice the links in a row end the search
-        while (System.nanoTime() < deadline && idle <= 2 * counts.length) {
-            search(counts, order, deadline);
+        java.util.BitSet focus = null; // the links whose modules the search tries: all, at first
+        // a plan the search already ended at is kicked at once (germany50 N: a search that finds nothing takes
+        // 20–30 s, most of it in swaps that fail)
+        boolean skip = optimum != null && java.util.Arrays.deepEquals(counts, optimum);
+        while (!over(deadline) && idle <= 2 * counts.length) {
+            if (!skip) {
+                search(counts, order, deadline, focus);
+            }
+            skip = false;
             double cost = CapacityPlanner.cost(p, counts);
             if (cost < bestCost - 1e-9) {
                 best = CapacityPlanner.copy(counts);
@@ -152,9 +188,11 @@ final class ModuleDescent implements AutoCloseable {
             } else {
                 idle++;
             }
-            if (System.nanoTime() >= deadline || !kick(best, counts, random, deadline)) {
+            java.util.BitSet region = over(deadline) ? null : kick(best, counts, random, deadline);
+            if (region == null) {
                 break;
             }
+            focus = around(region);
         }
         for (int e = 0; e < counts.length; e++) {
             for (int m = 0; m < counts[e].length; m++) {
@@ -168,17 +206,17 @@ final class ModuleDescent implements AutoCloseable {
 
     /**
      * One local search ({@link #search}) from {@code counts}, changed in place, until it finds nothing more or
-     * {@code deadline}: a plan at a local optimum, without the kicks of {@link #descend}.
+     * {@code deadline}, without the kicks of {@link #descend}; whether it ended at a local optimum.
      */
-    int[][][] localSearch(int[][][] counts, long deadline) {
-        if (System.nanoTime() >= deadline) {
-            return counts;
+    boolean localSearch(int[][][] counts, long deadline) {
+        if (over(deadline)) {
+            return false;
         }
         List<int[]> order = start(counts);
         if (order != null) {
-            search(counts, order, deadline);
+            search(counts, order, deadline, null);
         }
-        return counts;
+        return optimum != null && java.util.Arrays.deepEquals(counts, optimum);
     }
 
     /**
@@ -195,8 +233,9 @@ final class ModuleDescent implements AutoCloseable {
             double[] need = new double[counts.length];
             double[] perLink = new double[counts.length];
             double[] slope = new double[counts.length];
+            solveStates(0, states.size());
             for (int k = 0; k < states.size(); k++) {
-                measure(k, perLink, slope);
+                measured(k, perLink, slope);
                 for (int e = 0; e < counts.length; e++) {
                     need[e] = Math.max(need[e], perLink[e]);
                 }
@@ -228,34 +267,37 @@ final class ModuleDescent implements AutoCloseable {
      * after every pass that swapped, until {@code deadline}: a swap spends slack that later removals could have
      * used, so it is tried only where no removal is left.
      */
-    private void search(int[][][] counts, List<int[]> order, long deadline) {
+    private void search(int[][][] counts, List<int[]> order, long deadline, java.util.BitSet focus) {
         double[] over = new double[counts.length];
         boolean swapped = true;
-        while (swapped && System.nanoTime() < deadline) {
-            while (pass(counts, order, deadline, null)) {
+        while (swapped && !over(deadline)) {
+            while (pass(counts, order, deadline, focus, null)) {
                 // removals while they last
             }
-            swapped = pass(counts, order, deadline, over);
+            swapped = pass(counts, order, deadline, focus, over);
+        }
+        if (focus == null && !over(deadline)) {
+            optimum = CapacityPlanner.copy(counts);
         }
     }
 
     /** One pass over {@code order}: each module taken away if the plan allows, else swapped (when {@code over} is given). */
-    private boolean pass(int[][][] counts, List<int[]> order, long deadline, double[] over) {
+    private boolean pass(int[][][] counts, List<int[]> order, long deadline, java.util.BitSet focus, double[] over) {
         boolean improved = false;
         for (int[] em : order) {
-            if (System.nanoTime() >= deadline) {
+            if (over(deadline)) {
                 break;
             }
             int e = em[0];
             int m = em[1];
-            if (counts[e][m][0] == 0) {
+            if (counts[e][m][0] == 0 || (focus != null && !focus.get(e))) {
                 continue;
             }
             counts[e][m][0]--;
             double lower = capacity(p, counts, e);
             setCapacity(e, lower);
             if (over == null
-                    ? feasible(e, lower)
+                    ? feasible(e, lower, true)
                     : swap(counts, e, lower, p.links().get(e).modules().get(m).cost(), over)) {
                 improved = true;
             } else {
@@ -291,7 +333,7 @@ final class ModuleDescent implements AutoCloseable {
                 }
                 counts[f][m][0]++;
                 setCapacity(f, capacity(p, counts, f));
-                if (feasible(e, lower)) {
+                if (feasible(e, lower, true)) {
                     return true;
                 }
                 counts[f][m][0]--;
@@ -322,9 +364,10 @@ final class ModuleDescent implements AutoCloseable {
      * capacity is lifted, every state is routed at least cost with each link's price scaled by a random factor
      * between 0.5 and 1.5, and the ball's links get the modules covering the largest load — a plan that is
      * generous where it was changed, from which the search takes modules away again (a descent from a generous
-     * plan finds cheaper plans than one from a tight plan: germany50). False when it could not be made.
+     * plan finds cheaper plans than one from a tight plan: germany50). The ball's links; null when it could not be
+     * made.
      */
-    private boolean kick(int[][][] best, int[][][] counts, java.util.Random random, long deadline) {
+    private java.util.BitSet kick(int[][][] best, int[][][] counts, java.util.Random random, long deadline) {
         int spans = counts.length;
         java.util.BitSet region = ball(random, Math.max(4, spans / 6));
         double total = p.demands().stream().mapToDouble(d -> d.gbps()).sum();
@@ -340,14 +383,34 @@ final class ModuleDescent implements AutoCloseable {
         }
         loads = null;
         if (load != null && feasible()) {
-            return true;
+            return region;
         }
         for (int e = 0; e < spans; e++) { // out of time, or a numerical miss: back to the best plan, and stop
             counts[e] = copy(best[e]);
             setCapacity(e, capacity(p, counts, e));
         }
         loads = null;
-        return false;
+        return null;
+    }
+
+    /**
+     * {@code region} and every link that shares a PoP with it: where a kick changed the plan and where its
+     * change can free capacity for a removal; elsewhere the plan is as it was at the best local optimum.
+     */
+    private java.util.BitSet around(java.util.BitSet region) {
+        org.wanplan.model.Network n = p.network();
+        java.util.BitSet pops = new java.util.BitSet();
+        region.stream().forEach(e -> {
+            pops.set(n.endA(e));
+            pops.set(n.endB(e));
+        });
+        java.util.BitSet links = (java.util.BitSet) region.clone();
+        for (int e = 0; e < n.spans().size(); e++) {
+            if (pops.get(n.endA(e)) || pops.get(n.endB(e))) {
+                links.set(e);
+            }
+        }
+        return links;
     }
 
     /** The links of a breadth-first ball around a random PoP, grown until it holds at least {@code size}. */
@@ -511,6 +574,7 @@ final class ModuleDescent implements AutoCloseable {
 
     /** Sets link {@code e}'s capacity to {@code c} in every state. */
     void setCapacity(int e, double c) {
+        capacity[e] = c;
         for (MPConstraint[][] cap : rows) {
             if (cap[e][0] != null) {
                 for (MPConstraint row : cap[e]) {
@@ -525,15 +589,24 @@ final class ModuleDescent implements AutoCloseable {
     }
 
     /**
-     * Solves state {@code k} at the capacities set: its weighted overflow (0 when it routes everything), with what each
-     * link overflows (the larger direction) in {@code perLink} and the overflow's rate of change per unit of
-     * each link's capacity (a dual value, at most 0) in {@code slope}.
+     * States {@code from} to {@code to} (exclusive) solved at the capacities set, in parallel on the machine's
+     * cores; read each with {@link #measured}.
      */
-    double measure(int k, double[] perLink, double[] slope) {
+    void solveStates(int from, int to) {
+        java.util.stream.IntStream.range(from, to).parallel().forEach(k -> {
+            if (states.get(k).solve() != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("a state's overflow program did not solve");
+            }
+        });
+    }
+
+    /**
+     * State {@code k}'s last solution ({@link #solveStates}): its weighted overflow (0 when it routes everything),
+     * with what each link overflows (the larger direction) in {@code perLink} and the overflow's rate of change per
+     * unit of each link's capacity (a dual value, at most 0) in {@code slope}.
+     */
+    double measured(int k, double[] perLink, double[] slope) {
         MPSolver solver = states.get(k);
-        if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
-            throw new IllegalStateException("a state's overflow program did not solve");
-        }
         MPConstraint[][] cap = rows.get(k);
         MPVariable[][] over = overflow.get(k);
         for (int e = 0; e < cap.length; e++) {
@@ -613,15 +686,21 @@ final class ModuleDescent implements AutoCloseable {
         loads = null; // the flows change: the overflow programs' next solutions start afresh
         try {
             double[] load = new double[spans];
-            for (int k = 0; k < states.size(); k++) {
-                if (System.nanoTime() >= deadline
-                        || states.get(k).solve() != MPSolver.ResultStatus.OPTIMAL
-                        || !routed(k)) {
+            for (int from = 0; from < states.size(); from += CORES) {
+                if (System.nanoTime() >= deadline) {
                     return null;
                 }
-                double[] routedLoads = loads(k);
-                for (int e = 0; e < spans; e++) {
-                    load[e] = Math.max(load[e], routedLoads[e]);
+                int[] batch = java.util.stream.IntStream.range(from, Math.min(states.size(), from + CORES))
+                        .toArray();
+                boolean[] fits = solve(batch);
+                for (int i = 0; i < batch.length; i++) {
+                    if (!fits[i]) {
+                        return null;
+                    }
+                    double[] routedLoads = loads(batch[i]);
+                    for (int e = 0; e < spans; e++) {
+                        load[e] = Math.max(load[e], routedLoads[e]);
+                    }
                 }
             }
             return load;
@@ -737,23 +816,97 @@ final class ModuleDescent implements AutoCloseable {
      * first.
      */
     private boolean feasible(int lowered, double capacity) {
+        return feasible(lowered, capacity, false);
+    }
+
+    /**
+     * {@link #feasible(int, double)}; {@code screen}: a refusal kept may answer no without a solve, which leaves
+     * the states' last solutions as they were (so the caller must not read the refusing state's overflow).
+     */
+    private boolean feasible(int lowered, double capacity, boolean screen) {
         if (loads == null) {
             loads = new double[states.size()][];
         }
-        for (int i = 0; i < states.size(); i++) {
-            int k = (critical + i) % states.size();
-            if (lowered >= 0 && loads[k] != null && loads[k][lowered] <= capacity) {
-                continue;
+        if (screen && refused()) {
+            return false;
+        }
+        int[] pending = java.util.stream.IntStream.range(0, states.size())
+                .map(i -> (critical + i) % states.size())
+                .filter(k -> lowered < 0 || loads[k] == null || loads[k][lowered] > capacity)
+                .toArray();
+        // as many states at a time as there are cores, the one that refused last among the first
+        for (int from = 0; from < pending.length; from += CORES) {
+            int[] batch = java.util.Arrays.copyOfRange(pending, from, Math.min(pending.length, from + CORES));
+            boolean[] fits = solve(batch);
+            int refused = -1;
+            for (int i = 0; i < batch.length; i++) {
+                loads[batch[i]] = fits[i] ? loads(batch[i]) : null; // overflowing: solved again at the next trial
+                if (!fits[i] && refused < 0) {
+                    refused = batch[i];
+                }
             }
-            MPSolver solver = states.get(k);
-            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL || !routed(k)) {
-                loads[k] = null; // its solution overflows: solved again at the next trial
-                critical = k;
+            if (refused >= 0) {
+                critical = refused;
+                remember(refused);
                 return false;
             }
-            loads[k] = loads(k);
         }
         return true;
+    }
+
+    /** Refusals kept: enough for the plans around a local optimum, few enough to check in microseconds. */
+    private static final int REFUSALS = 500;
+
+    /**
+     * Whether a refusal already proves that some state cannot route everything at the capacities set, without
+     * solving it. A state's weighted overflow v is convex in the capacities, so its solution at capacities c*
+     * (overflow v*, dual slopes g ≤ 0) gives v(c) ≥ v* + g·(c − c*) for every c: where that is above the
+     * tolerance (with a margin for the duals' accuracy), the state overflows. Around a local optimum the same
+     * removals and swaps come back after every kick; this answers most of them at the cost of a dot product.
+     */
+    private boolean refused() {
+        for (java.util.Iterator<double[]> it = refusals.iterator(); it.hasNext(); ) {
+            double[] cut = it.next();
+            double lhs = 0;
+            for (int e = 0; e < capacity.length; e++) {
+                lhs += cut[e] * capacity[e];
+            }
+            double rhs = cut[capacity.length];
+            if (rhs - lhs > 2 * tolerance + 1e-6 * Math.abs(rhs)) {
+                it.remove();
+                refusals.addFirst(cut);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** State {@code k}'s refusal of the capacities set (its last solution), kept as a metric inequality. */
+    private void remember(int k) {
+        double[] perLink = new double[capacity.length];
+        double[] slope = new double[capacity.length];
+        double v = measured(k, perLink, slope);
+        double[] cut = new double[capacity.length + 1];
+        double rhs = v;
+        for (int e = 0; e < capacity.length; e++) {
+            cut[e] = Math.max(0, -slope[e]);
+            rhs += cut[e] * capacity[e];
+        }
+        cut[capacity.length] = rhs;
+        refusals.addFirst(cut);
+        if (refusals.size() > REFUSALS) {
+            refusals.removeLast();
+        }
+    }
+
+    /** States {@code batch} solved, in parallel where there are several; whether each routes everything. */
+    private boolean[] solve(int[] batch) {
+        boolean[] fits = new boolean[batch.length];
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, batch.length);
+        (batch.length > 1 ? indices.parallel() : indices)
+                .forEach(i ->
+                        fits[i] = states.get(batch[i]).solve() == MPSolver.ResultStatus.OPTIMAL && routed(batch[i]));
+        return fits;
     }
 
     /** What state {@code k}'s last solution puts on each link (the larger direction on a bidirected one). */

@@ -184,8 +184,12 @@ final class StateDecomposition {
         }
         java.util.Arrays.fill(maxOverflow, 0);
         int added = 0;
+        int batch = 16; // states solved in parallel between looks at the clock
         for (int k = 0; k < states.states() && System.nanoTime() < until; k++) {
-            double v = states.measure(k, perLink, slope);
+            if (k % batch == 0) {
+                states.solveStates(k, Math.min(states.states(), k + batch));
+            }
+            double v = states.measured(k, perLink, slope);
             if (states.routed(k)) {
                 continue;
             }

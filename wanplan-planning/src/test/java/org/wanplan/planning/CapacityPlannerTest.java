@@ -160,6 +160,35 @@ class CapacityPlannerTest {
         assertThat(FeasibilityCheck.violation(p, partial)).contains("year 0: the demands do not fit with span ab down");
     }
 
+    @Test
+    void the_check_routes_demands_into_one_destination_from_each_of_their_sources() throws Exception {
+        // a→b 1 and c→b 1, modules of 1, nothing to survive. By hand: ab 1 + bc 1 carries both; ab 2 alone leaves
+        // c cut off; ab 2 + ca 1 carries c's over a; ab 1 + ca 1 + bc 0 does not (a-b carries 2 then)
+        Network n = triangle();
+        PlanningProblem p = new PlanningProblem(
+                n,
+                links(n, new Module("m", 1, 1)),
+                List.of(Demand.of("ab", "a", "b", 1), Demand.of("cb", "c", "b", 1)),
+                Survivability.NONE,
+                1,
+                0);
+        assertThat(FeasibilityCheck.violation(p, modules(n, 1, 1, 0))).isEmpty();
+        assertThat(FeasibilityCheck.violation(p, modules(n, 2, 0, 0)))
+                .contains("year 0: the demands do not fit the intact network");
+        assertThat(FeasibilityCheck.violation(p, modules(n, 2, 0, 1))).isEmpty();
+        assertThat(FeasibilityCheck.violation(p, modules(n, 1, 0, 1))).isPresent();
+    }
+
+    /** A plan with {@code count[e]} modules "m" on span e. */
+    private static CapacityPlan modules(Network n, int... count) {
+        List<CapacityPlan.LinkPlan> links = new ArrayList<>();
+        for (int e = 0; e < count.length; e++) {
+            java.util.Map<String, Integer> m = count[e] == 0 ? java.util.Map.of() : java.util.Map.of("m", count[e]);
+            links.add(new CapacityPlan.LinkPlan(n.spans().get(e).id(), m, List.of(m), count[e]));
+        }
+        return new CapacityPlan("FEASIBLE", 0, 0, 0, 0, links);
+    }
+
     /**
      * The time limit counts from the caller's start (reading files, building the problem), and the plan says
      * how the time went: building the models and solving them, both inside the total.
