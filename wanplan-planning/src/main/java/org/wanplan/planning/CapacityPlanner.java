@@ -184,7 +184,10 @@ public final class CapacityPlanner {
                         if (local) {
                             d.atLocalOptimum(counts);
                         }
-                        return d.until(finished::get).descend(counts, deadline);
+                        // seeded apart from the descent after SCIP, which may start from the same plan
+                        return d.seed(p.links().size() + 1L)
+                                .until(finished::get)
+                                .descend(counts, deadline);
                     }
                 },
                 task -> {

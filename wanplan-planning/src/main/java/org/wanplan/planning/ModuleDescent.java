@@ -44,6 +44,7 @@ final class ModuleDescent implements AutoCloseable {
     private double[][] loads; // [state][link]: what its last solution, which routed everything, carries; null: stale
     private java.util.function.BooleanSupplier stopped = () -> false;
     private int[][][] optimum; // the last plan a search ended at with nothing left to remove or swap
+    private long seed; // of the kicks' random numbers
     private final double[] capacity; // per link: the capacity set
     // metric inequalities from refusals, the most recently useful first: per link a coefficient, then the rhs
     private final java.util.ArrayDeque<double[]> refusals = new java.util.ArrayDeque<>();
@@ -51,6 +52,7 @@ final class ModuleDescent implements AutoCloseable {
     private ModuleDescent(PlanningProblem p) {
         this.p = p;
         this.capacity = new double[p.links().size()];
+        this.seed = p.links().size();
         double total = p.demands().stream().mapToDouble(d -> d.gbps()).sum();
         this.tolerance = 1e-7 * Math.max(1, total);
         // overflow weighted by the link's price per unit of capacity: a plan short of capacity is short where
@@ -138,6 +140,12 @@ final class ModuleDescent implements AutoCloseable {
         return this;
     }
 
+    /** This descent, its kicks drawn from random numbers seeded by {@code seed} (by default the number of links). */
+    ModuleDescent seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
     /** This descent, told that {@code counts} is a plan its search ends at (found by another descent). */
     ModuleDescent atLocalOptimum(int[][][] counts) {
         this.optimum = CapacityPlanner.copy(counts);
@@ -157,7 +165,7 @@ final class ModuleDescent implements AutoCloseable {
      * {@link #kick}) — and searched again, over the kicked links and those sharing a PoP with them (elsewhere the
      * plan is as it was at the local optimum); the cheapest plan found is the answer, once twice as many kicks as
      * there are links in a row found nothing cheaper (Lourenço, Martin, Stützle, "Iterated local search",
-     * Handbook of Metaheuristics, 2003). The kicks' random numbers are seeded by the number of links.
+     * Handbook of Metaheuristics, 2003). The kicks' random numbers are seeded ({@link #seed}).
      */
     int[][][] descend(int[][][] counts, long deadline) {
         if (over(deadline)) {
@@ -167,7 +175,7 @@ final class ModuleDescent implements AutoCloseable {
         if (order == null) {
             return counts; // not a plan the descent understands: leave it as it is
         }
-        java.util.Random random = new java.util.Random(counts.length);
+        java.util.Random random = new java.util.Random(seed);
         int[][][] best = CapacityPlanner.copy(counts);
         double bestCost = CapacityPlanner.cost(p, best);
         int idle = 0; // kicks since the best plan last improved: twice the links in a row end the search
