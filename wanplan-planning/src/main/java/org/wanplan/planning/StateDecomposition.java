@@ -26,7 +26,12 @@ import java.util.List;
  * flows fit it as they are). Once the LP master routes every state, the integer master (SCIP) takes the same
  * cuts until 75 %: its best bound is a lower bound, its solutions are measured (violated states add cuts)
  * and repaired into plans, and a solution that routes every state as it is ends the search, optimal when the
- * master was solved to optimality. The rest goes to the module descent on the cheapest plan.
+ * master was solved to optimality. The rest goes to the module descent on the cheapest plan, its states routed
+ * at least cost ({@link ModuleDescent#priced}). Where the LP master has not converged by 60 %, the integer master
+ * over the cuts so far runs beside the descent on a thread of its own (SCIP uses one core): it is a relaxation,
+ * so its best bound is a lower bound however far it got — on germany50 U the integer rounding of the modules
+ * lifts it well above the LP's — and once it ends, the descent stops, its solution is measured (cuts) and
+ * repaired into a plan, and a second descent starts from that plan until the deadline.
  */
 final class StateDecomposition {
     private StateDecomposition() {}
@@ -41,6 +46,11 @@ final class StateDecomposition {
 
     /** The plan and bound found before {@code deadline} ({@link System#nanoTime()}). */
     static Result solve(PlanningProblem p, long deadline) {
+        return solve(p, deadline, Integer.MAX_VALUE);
+    }
+
+    /** {@link #solve(PlanningProblem, long)} with at most {@code lpRounds} rounds of the LP master (for tests). */
+    static Result solve(PlanningProblem p, long deadline, int lpRounds) {
         int spans = p.links().size();
         int[][][] zero = new int[spans][][];
         for (int e = 0; e < spans; e++) {
@@ -81,7 +91,7 @@ final class StateDecomposition {
             long lpEnd = start + (deadline - start) * 3 / 5;
             boolean converged = false;
             double lambda = 0.5;
-            while (System.nanoTime() < lpEnd) {
+            for (int round = 0; round < lpRounds && System.nanoTime() < lpEnd; round++) {
                 Master lp = Master.build(p, cuts, false);
                 try {
                     if (lp.solve(lpEnd) != MPSolver.ResultStatus.OPTIMAL) {
@@ -146,13 +156,57 @@ final class StateDecomposition {
                     mip.delete();
                 }
             }
-            if (!optimal) {
-                int[][][] searched = CapacityPlanner.copy(best);
-                states.incremental(); // the descent changes one link at a time
-                states.descend(searched, deadline);
-                if (CapacityPlanner.cost(p, searched) < bestValue - 1e-9) {
-                    best = searched;
-                    bestValue = CapacityPlanner.cost(p, searched);
+            // where the LP master has not converged, the integer master over the cuts so far is solved beside the
+            // descent, on a thread of its own: its bound, and its solution made a plan from which a second descent
+            // starts (germany50 U on 300 s: bound 812,470 where the LP master had 785,339; the master's plan
+            // repaired 873,840 and the descent from it 844,940, where the LP master's best covered plan was 972,280)
+            BoundBeside beside = !converged && !optimal && !cuts.isEmpty()
+                    ? BoundBeside.start(p, List.copyOf(cuts), best, deadline)
+                    : null;
+            try {
+                if (!optimal) {
+                    states.incremental(); // the descent changes one link at a time
+                    states.priced();
+                    int[][][] searched = CapacityPlanner.copy(best);
+                    if (beside != null) { // the first descent keeps at least half of what is left
+                        long half = System.nanoTime() + (deadline - System.nanoTime()) / 2;
+                        states.until(() -> beside.done() && System.nanoTime() >= half);
+                    }
+                    states.descend(searched, deadline);
+                    states.until(() -> false);
+                    if (beside != null) {
+                        beside.await(); // a descent that ended early waits for the master: its limit is the deadline
+                    }
+                    if (CapacityPlanner.cost(p, searched) < bestValue - 1e-9) {
+                        best = searched;
+                        bestValue = CapacityPlanner.cost(p, searched);
+                    }
+                }
+                if (beside != null && beside.done() && beside.counts() != null && System.nanoTime() < deadline) {
+                    bound = Math.max(bound, beside.bound());
+                    states.unpriced(); // the cuts need each state's least overflow alone
+                    long now = System.nanoTime();
+                    Candidate c =
+                            candidate(p, states, beside.counts(), cuts, perLink, slope, now + (deadline - now) / 4);
+                    states.priced();
+                    double value = CapacityPlanner.cost(p, c.plan());
+                    if (c.routedAsIs() && beside.optimal() && value <= bestValue + 1e-9) {
+                        best = c.plan();
+                        bestValue = value;
+                        optimal = true;
+                    } else {
+                        int[][][] searched = CapacityPlanner.copy(c.plan());
+                        states.descend(searched, deadline);
+                        if (CapacityPlanner.cost(p, searched) < bestValue - 1e-9) {
+                            best = searched;
+                            bestValue = CapacityPlanner.cost(p, searched);
+                        }
+                    }
+                }
+            } finally {
+                if (beside != null) {
+                    double b = beside.stop();
+                    bound = Math.max(bound, b);
                 }
             }
         }
@@ -243,6 +297,88 @@ final class StateDecomposition {
         int added = separate(p, states, c, cuts, perLink, slope, maxOverflow, Long.MAX_VALUE);
         int[][][] plan = added == 0 ? counts : ModuleDescent.repaired(p, counts, maxOverflow);
         return new Candidate(states.tighten(plan, until), added == 0);
+    }
+
+    /**
+     * The integer master over fixed cuts, solved on a thread of its own until a deadline or {@link #stop}: its best
+     * bound is a lower bound on every plan (the master is a relaxation), however far the solve got.
+     */
+    private static final class BoundBeside {
+        private final Master mip;
+        private final Thread thread;
+        private volatile double bound = Double.NEGATIVE_INFINITY;
+        private volatile int[][][] counts;
+        private volatile boolean optimal;
+        private volatile boolean done;
+
+        private BoundBeside(Master mip, long deadline) {
+            this.mip = mip;
+            this.thread = new Thread(
+                    () -> {
+                        try {
+                            MPSolver.ResultStatus status = mip.solve(deadline);
+                            if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
+                                bound = mip.bestBound();
+                                counts = mip.counts();
+                                optimal = status == MPSolver.ResultStatus.OPTIMAL;
+                            }
+                        } finally {
+                            done = true;
+                        }
+                    },
+                    "wanplan-master-bound");
+            thread.setDaemon(true);
+        }
+
+        static BoundBeside start(PlanningProblem p, List<double[]> cuts, int[][][] hint, long deadline) {
+            Master mip = Master.build(p, cuts, true);
+            mip.hint(hint);
+            BoundBeside b = new BoundBeside(mip, deadline);
+            b.thread.start();
+            return b;
+        }
+
+        /** Whether the solve has ended. */
+        boolean done() {
+            return done;
+        }
+
+        /** The master's best bound once {@link #done}; negative infinity when it has none. */
+        double bound() {
+            return bound;
+        }
+
+        /** The master's solution once {@link #done}, or null. */
+        int[][][] counts() {
+            return counts;
+        }
+
+        /** Whether the master was solved to optimality. */
+        boolean optimal() {
+            return optimal;
+        }
+
+        /** Waits for the solve to end (by the deadline it was given at the latest). */
+        void await() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The solve interrupted if it is still running; its bound (negative infinity when it has none). */
+        double stop() {
+            mip.solver().interruptSolve();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NEGATIVE_INFINITY; // the solver still runs: its master is not deleted
+            }
+            mip.delete();
+            return bound;
+        }
     }
 
     /** The master over module counts: cut-set rows of every state and the feasibility cuts so far. */

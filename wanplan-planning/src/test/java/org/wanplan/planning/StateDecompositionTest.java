@@ -86,6 +86,57 @@ class StateDecompositionTest {
     }
 
     @Test
+    void with_the_lp_master_cut_short_the_integer_master_beside_the_descent_keeps_bound_and_plan_honest()
+            throws Exception {
+        // one LP round leaves the LP master unconverged: the integer master over its cuts is solved beside the
+        // (priced) descent, its bound taken and its solution made a plan for a second descent. The triangle by
+        // hand (6), then the seeded rings against the one model's optimum
+        PlanningProblem triangle = triangleUnderCuts();
+        StateDecomposition.Result t = StateDecomposition.solve(triangle, System.nanoTime() + 20_000_000_000L, 1);
+        assertThat(t.value()).isCloseTo(6, within(1e-6));
+        assertThat(t.bound()).isLessThanOrEqualTo(6 + 1e-6);
+        Random random = new Random(20261203);
+        for (int i = 0; i < 8; i++) {
+            PlanningProblem p = instance(random, 5 + random.nextInt(3));
+            CapacityPlan oracle = CapacityPlanner.solve(p, Duration.ofSeconds(30));
+            assertThat(oracle.status()).as("instance %d: the one model", i).isEqualTo("OPTIMAL");
+            long start = System.nanoTime();
+            StateDecomposition.Result r = StateDecomposition.solve(p, start + 4_000_000_000L, 1);
+            CapacityPlan plan = CapacityPlanner.plan(
+                    p, r.optimal() ? "OPTIMAL" : "FEASIBLE", r.value(), r.bound(), r.counts(), start);
+            assertThat(FeasibilityCheck.violation(p, plan)).as("instance %d", i).isEmpty();
+            double tolerance = 1e-6 * oracle.objective();
+            assertThat(r.value()).as("instance %d: plan", i).isGreaterThanOrEqualTo(oracle.objective() - tolerance);
+            assertThat(r.bound()).as("instance %d: bound", i).isLessThanOrEqualTo(oracle.objective() + tolerance);
+        }
+    }
+
+    @Test
+    void a_priced_descent_keeps_every_plan_routable() throws Exception {
+        // the descent whose states route at least cost (their flows leave links they do not need) skips a state
+        // only where its least-cost flows still fit; from 60 on every link (repaired where a state needs more) of
+        // 10 seeded rings, every plan it ends at passes the independent check and costs no less than the one
+        // model's optimum
+        for (int seed = 1; seed <= 10; seed++) {
+            Random random = new Random(seed);
+            PlanningProblem p = instance(random, 6 + random.nextInt(6));
+            CapacityPlan oracle = CapacityPlanner.solve(p, Duration.ofSeconds(30));
+            assertThat(oracle.status()).as("seed %d: the one model", seed).isEqualTo("OPTIMAL");
+            double[] generous = new double[p.links().size()];
+            java.util.Arrays.fill(generous, 60);
+            int[][][] counts = ModuleDescent.cover(p, generous);
+            try (ModuleDescent d = ModuleDescent.open(p, counts, true)) {
+                d.priced().descend(counts, System.nanoTime() + 60_000_000_000L);
+            }
+            CapacityPlan plan = CapacityPlanner.plan(p, "FEASIBLE", 0, 0, counts, System.nanoTime());
+            assertThat(FeasibilityCheck.violation(p, plan)).as("seed %d", seed).isEmpty();
+            assertThat(CapacityPlanner.cost(p, counts))
+                    .as("seed %d", seed)
+                    .isGreaterThanOrEqualTo(oracle.objective() * (1 - 1e-6));
+        }
+    }
+
+    @Test
     void a_swap_tried_and_undone_leaves_no_flows_that_no_longer_fit() throws Exception {
         // a swap that fails after some states were solved with its link higher must not leave those flows marked
         // as fitting: a later removal would skip those states and keep a plan the independent check refuses. With
