@@ -595,22 +595,23 @@ final class ModuleDescent implements AutoCloseable {
      * solve.
      */
     ModuleDescent priced() {
-        priced = true;
-        unpriced = new boolean[states.size()];
-        for (int k = 0; k < states.size(); k++) {
-            objective(k, true, price);
-        }
-        loads = null;
-        return this;
+        return pricing(true);
     }
 
     /** From now on each state routes with the least overflow alone, as it was built (see {@link #priced}). */
     ModuleDescent unpriced() {
-        priced = false;
-        for (int k = 0; k < states.size(); k++) {
-            objective(k, false, null);
+        return pricing(false);
+    }
+
+    private ModuleDescent pricing(boolean priced) {
+        this.priced = priced;
+        if (unpriced == null) {
+            unpriced = new boolean[states.size()];
         }
-        loads = null;
+        for (int k = 0; k < states.size(); k++) {
+            objective(k, priced, price);
+        }
+        loads = null; // the flows change: the next solutions start afresh
         return this;
     }
 

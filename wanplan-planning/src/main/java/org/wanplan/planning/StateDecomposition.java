@@ -309,21 +309,16 @@ final class StateDecomposition {
         private volatile double bound = Double.NEGATIVE_INFINITY;
         private volatile int[][][] counts;
         private volatile boolean optimal;
-        private volatile boolean done;
 
         private BoundBeside(Master mip, long deadline) {
             this.mip = mip;
             this.thread = new Thread(
                     () -> {
-                        try {
-                            MPSolver.ResultStatus status = mip.solve(deadline);
-                            if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
-                                bound = mip.bestBound();
-                                counts = mip.counts();
-                                optimal = status == MPSolver.ResultStatus.OPTIMAL;
-                            }
-                        } finally {
-                            done = true;
+                        MPSolver.ResultStatus status = mip.solve(deadline);
+                        if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
+                            bound = mip.bestBound();
+                            counts = mip.counts();
+                            optimal = status == MPSolver.ResultStatus.OPTIMAL;
                         }
                     },
                     "wanplan-master-bound");
@@ -338,9 +333,9 @@ final class StateDecomposition {
             return b;
         }
 
-        /** Whether the solve has ended. */
+        /** Whether the solve has ended (its results visible: a thread's end happens before it is seen to end). */
         boolean done() {
-            return done;
+            return !thread.isAlive();
         }
 
         /** The master's best bound once {@link #done}; negative infinity when it has none. */
@@ -358,22 +353,21 @@ final class StateDecomposition {
             return optimal;
         }
 
-        /** Waits for the solve to end (by the deadline it was given at the latest). */
-        void await() {
+        /** Waits for the solve to end (by the deadline it was given at the latest); false if interrupted first. */
+        boolean await() {
             try {
                 thread.join();
+                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
         }
 
         /** The solve interrupted if it is still running; its bound (negative infinity when it has none). */
         double stop() {
             mip.solver().interruptSolve();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!await()) {
                 return Double.NEGATIVE_INFINITY; // the solver still runs: its master is not deleted
             }
             mip.delete();
