@@ -35,22 +35,29 @@ import org.wanplan.routing.FailureScenario;
  *
  * <p>So that a time limit always yields a plan, the LP relaxation is solved first (GLOP, at most half
  * the time): its value is a lower bound, and rounding its module counts up (cheapest sufficient option
- * for explicit links) is a feasible plan, since more capacity never breaks a flow. SCIP then starts
- * from that plan as a hint and keeps whichever is cheaper. Where the module descent applies (single-year,
- * modular, no routing costs or hop limits) and without survivability the rounded plan is first taken to a local optimum
- * ({@link ModuleDescent#localSearch}, at most a quarter of the time) and handed to SCIP with its flows, a complete
- * solution SCIP takes as its incumbent (SCIP ignores a hint of the module counts alone: germany50 N, 720,480
- * from SCIP alone after 30 s against 668,250 from the descent in 15 s, which SCIP then improves); SCIP's plan
- * gets the last quarter of the time in the iterated local search ({@link ModuleDescent#descend}). SCIP and
- * GLOP each use one core: on a machine with more, a second iterated local search runs beside SCIP from the plan
- * SCIP was given, on state programs of its own, and the cheaper plan wins (germany50 N on 60 s: 660,100 with it,
- * 667,390 without, 2026-12-02).
+ * for explicit links) is a feasible plan, since more capacity never breaks a flow.
+ *
+ * <p>Which MIP solver follows was chosen by measurement (PlanningBenchmark, 2 cores, 2026-12-03). Both are
+ * backends of OR-Tools' MPSolver. <b>Single-state instances</b> (no survivability) where the module descent applies
+ * (single-year, modular, no routing costs or hop limits) go to <b>HiGHS</b> ({@link HighsMip}, in a child JVM), the
+ * rest to SCIP. On germany50 N, HiGHS without a starting solution found 638,360 after about 40 s (its sub-MIP
+ * heuristic), where SCIP reached 655,670 in 225 s from the descent's plan; 639,070 was the best the old way found in
+ * 300 s, and the iterated local search ({@link ModuleDescent#descend}) from HiGHS's plan goes below it within
+ * seconds (633,780 on 300 s). france N: HiGHS proves 20,200 optimal in 8 s. While HiGHS runs, the iterated local
+ * search runs beside it from the rounded plan on the second core and takes up each plan of HiGHS's that is cheaper
+ * than its own best; HiGHS gets three quarters of the time, the iterated local search from its plan the rest.
+ *
+ * <p>Survivable and explicit-capacity instances stay with SCIP, which starts from the rounded plan as a hint (HiGHS
+ * cannot take one through OR-Tools 9.15) and keeps whichever is cheaper; where the descent applies, SCIP's plan gets
+ * the last quarter of the time in the iterated local search, and on a machine with more than one core a second
+ * iterated local search runs beside SCIP from the plan SCIP was given, on state programs of its own, and the cheaper
+ * plan wins.
  */
 public final class CapacityPlanner {
     private CapacityPlanner() {}
 
-    /** The variables of one built model; {@code flows}: the first year's, per state [root][span][direction]. */
-    private record Model(MPSolver solver, MPVariable[][][] y, double constant, List<MPVariable[][][]> flows) {}
+    /** The module variables of one built model, and the objective's constant. */
+    private record Model(MPSolver solver, MPVariable[][][] y, double constant) {}
 
     /** The cheapest plan within {@code timeLimit} from now. */
     public static CapacityPlan solve(PlanningProblem p, Duration timeLimit) {
@@ -114,33 +121,26 @@ public final class CapacityPlanner {
             return plan(p, "FEASIBLE", roundedValue, Math.min(roundedValue, lowerBound), rounded, start);
         }
 
-        // a plan the solver leaves short of optimal is improved by moving modules (ModuleDescent): without
-        // survivability, before SCIP, a local search from the rounded plan (at most a quarter of the time) gives
-        // SCIP a good first solution with its flows, which SCIP takes as its incumbent (a hint of the module counts
-        // alone it ignores); after SCIP, the last quarter goes to the iterated local search from SCIP's plan
+        // a plan the solver leaves short of optimal is improved by moving modules (ModuleDescent): single-state
+        // instances go to HiGHS with the descent beside it and after it; the others to SCIP, its plan then to the
+        // descent
         boolean descend = rounded != null && ModuleDescent.applies(p);
         t = System.nanoTime();
         ModuleDescent descent = descend ? ModuleDescent.open(p, rounded, true) : null;
         spent[0] += System.nanoTime() - t;
         try {
-            double[][][][] flowHint = null;
-            boolean local = false; // whether rounded is a plan the descent's search ends at
-            // survivable instances go to SCIP from the rounded plan as before: pdh U on 60 s, 20,683,600 with the
-            // local search first against 17,615,348 from SCIP's own plan (the descent from the rounded plan stops
-            // at a poorer local optimum, and SCIP does not leave it)
             if (descent != null && p.survivability() != Survivability.SPAN) {
-                long searching = System.nanoTime();
-                local = descent.localSearch(rounded, searching + (deadline - searching) / 4);
-                roundedValue = cost(p, rounded);
-                flowHint = descent.solution(rounded);
-                spent[1] += System.nanoTime() - searching;
+                return highs(p, descent, rounded, roundedValue, lowerBound, deadline, spent, start);
             }
+            // survivable instances go to SCIP from the rounded plan: pdh U on 60 s, 20,683,600 with a local search
+            // first against 17,615,348 from SCIP's own plan (the descent from the rounded plan stops at a poorer
+            // local optimum, and SCIP does not leave it)
             // SCIP and GLOP each use one core: where there is a second, the iterated local search runs beside SCIP
             // from the plan SCIP was given, on state programs of its own, until the deadline or SCIP's optimum
             java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.CompletableFuture<int[][][]> beside =
                     descent != null && Runtime.getRuntime().availableProcessors() > 1
-                            ? besideScip(p, copy(rounded), local, deadline, finished)
+                            ? beside(p, copy(rounded), deadline, finished, () -> null)
                             : null;
             try {
                 t = System.nanoTime();
@@ -148,7 +148,7 @@ public final class CapacityPlanner {
                 CapacityPlan plan;
                 try {
                     if (rounded != null) {
-                        hint(mip, rounded, flowHint);
+                        hint(mip.solver(), mip.y(), rounded);
                     }
                     spent[0] += System.nanoTime() - t;
                     plan = solveMip(p, mip, descent, rounded, roundedValue, lowerBound, deadline, spent, start);
@@ -168,26 +168,185 @@ public final class CapacityPlanner {
     }
 
     /**
-     * The iterated local search ({@link ModuleDescent#descend}) from {@code counts} in a thread of its own, on its
-     * own state programs, until {@code deadline} or {@code finished}; {@code local}: {@code counts} is a plan the
-     * search ends at, kicked at once.
+     * Single-state instances: HiGHS on the whole MIP ({@link HighsMip}) until the last quarter, while the iterated
+     * local search runs beside it from the rounded plan and takes up each plan of HiGHS's that is cheaper than its
+     * own best; then the iterated local search from HiGHS's plan; the cheapest plan wins.
      */
-    private static java.util.concurrent.CompletableFuture<int[][][]> besideScip(
+    private static CapacityPlan highs(
+            PlanningProblem p,
+            ModuleDescent descent,
+            int[][][] rounded,
+            double roundedValue,
+            double lowerBound,
+            long deadline,
+            long[] spent,
+            long start) {
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<int[][][]> beside = null;
+        long t = System.nanoTime();
+        MPSolver builder = MPSolver.createSolver("SCIP");
+        HighsMip highs = null;
+        try {
+            Model mip = build(p, builder, true);
+            // the variables' indices, kept: the solver that built them is deleted before HiGHS starts
+            int[][][] y = new int[mip.y().length][][];
+            int columns = 0;
+            for (int e = 0; e < y.length; e++) {
+                y[e] = new int[mip.y()[e].length][];
+                for (int m = 0; m < y[e].length; m++) {
+                    y[e][m] = new int[mip.y()[e][m].length];
+                    for (int u = 0; u < y[e][m].length; u++) {
+                        y[e][m][u] = mip.y()[e][m][u].index();
+                        columns = Math.max(columns, y[e][m][u] + 1);
+                    }
+                }
+            }
+            double constant = mip.constant();
+            com.google.ortools.linearsolver.MPModelProto model = builder.exportModelToProto();
+            builder.delete();
+            builder = null;
+            long solverDeadline = deadline - (deadline - System.nanoTime()) / 4;
+            double seconds = (solverDeadline - System.nanoTime()) / 1e9;
+            // HiGHS's limit counts from its own start, after the child JVM's (about a second): it gets two seconds
+            // less, so that it ends by itself and reports its bound before it would be killed
+            if (seconds > 3) {
+                highs = HighsMip.start(model, seconds - 2, columns);
+            }
+            spent[0] += System.nanoTime() - t;
+            HighsMip offering = highs;
+            java.util.function.Supplier<int[][][]> offers =
+                    highs == null ? () -> null : () -> countsOf(y, offering.latest());
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                beside = beside(p, copy(rounded), deadline, finished, offers);
+            }
+            t = System.nanoTime();
+            int[][][] counts = null;
+            boolean optimal = false;
+            double bound = lowerBound;
+            if (highs != null) {
+                highs.await(solverDeadline + 1_000_000_000L);
+                HighsMip.Solution found = highs.latest();
+                counts = countsOf(y, found);
+                optimal = found != null && found.optimal();
+                double highsBound = highs.bound() + constant;
+                if (Double.isFinite(highsBound)) {
+                    bound = Math.max(bound, highsBound);
+                }
+            }
+            if (counts == null || cost(p, counts) > roundedValue + 1e-9) {
+                counts = copy(rounded);
+                optimal = false;
+            }
+            if (!optimal) {
+                descent.descend(counts, deadline); // may first add a module where HiGHS's flows are tight
+            }
+            spent[1] += System.nanoTime() - t;
+            double value = cost(p, counts);
+            finished.set(true);
+            CapacityPlan plan = plan(
+                    p,
+                    optimal ? "OPTIMAL" : "FEASIBLE",
+                    value,
+                    optimal ? value : Math.min(value, bound),
+                    counts,
+                    start);
+            return beside == null ? plan : cheaper(p, plan, beside.join(), start);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while HiGHS ran", e);
+        } finally {
+            finished.set(true);
+            if (builder != null) {
+                builder.delete();
+            }
+            if (highs != null) {
+                highs.close();
+            }
+        }
+    }
+
+    /** The module counts of a solution's values (by the variables' indices), or null. */
+    private static int[][][] countsOf(int[][][] y, HighsMip.Solution s) {
+        if (s == null) {
+            return null;
+        }
+        int[][][] counts = new int[y.length][][];
+        for (int e = 0; e < y.length; e++) {
+            counts[e] = new int[y[e].length][];
+            for (int m = 0; m < y[e].length; m++) {
+                counts[e][m] = new int[y[e][m].length];
+                for (int u = 0; u < y[e][m].length; u++) {
+                    counts[e][m][u] = (int) Math.round(s.values()[y[e][m][u]]);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The iterated local search ({@link ModuleDescent#descend}) from {@code counts} in a thread of its own, on its
+     * own state programs, until {@code deadline} or {@code finished}, taking up each plan {@code offers} gives (null:
+     * none yet; polled at most every 200 ms) that is cheaper than the search's best: the search starts again from
+     * it. Where the search ends by itself it waits for such an offer.
+     */
+    private static java.util.concurrent.CompletableFuture<int[][][]> beside(
             PlanningProblem p,
             int[][][] counts,
-            boolean local,
             long deadline,
-            java.util.concurrent.atomic.AtomicBoolean finished) {
+            java.util.concurrent.atomic.AtomicBoolean finished,
+            java.util.function.Supplier<int[][][]> offers) {
         return java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
                     try (ModuleDescent d = ModuleDescent.open(p, counts, true)) {
-                        if (local) {
-                            d.atLocalOptimum(counts);
-                        }
                         // seeded apart from the descent after SCIP, which may start from the same plan
-                        return d.seed(p.links().size() + 1L)
-                                .until(finished::get)
-                                .descend(counts, deadline);
+                        d.seed(p.links().size() + 1L);
+                        int[][][] best = copy(counts);
+                        double[] bestCost = {cost(p, best)};
+                        int[][][][] offer = {null};
+                        long[] polled = {System.nanoTime()};
+                        java.util.function.BooleanSupplier offered = () -> {
+                            if (System.nanoTime() - polled[0] < 200_000_000L) {
+                                return false;
+                            }
+                            polled[0] = System.nanoTime();
+                            int[][][] o = offers.get();
+                            if (o != null && cost(p, o) < bestCost[0] - 1e-9) {
+                                offer[0] = o;
+                                return true;
+                            }
+                            return false;
+                        };
+                        int[][][] from = counts;
+                        while (true) {
+                            offer[0] = null;
+                            d.until(() -> finished.get() || offered.getAsBoolean())
+                                    .descend(from, deadline);
+                            if (cost(p, from) < bestCost[0] - 1e-9) {
+                                best = copy(from);
+                                bestCost[0] = cost(p, best);
+                            }
+                            while (offer[0] == null
+                                    && !finished.get()
+                                    && System.nanoTime() < deadline
+                                    && !offered.getAsBoolean()) {
+                                Thread.sleep(50); // the search ended by itself: wait for an offer
+                            }
+                            if (offer[0] == null) {
+                                return best; // finished, or the deadline
+                            }
+                            if (cost(p, offer[0]) < bestCost[0] - 1e-9) {
+                                from = offer[0];
+                            } else {
+                                // the search had passed the offer by the time it stopped: it goes on from its best
+                                from = copy(best);
+                                d.atLocalOptimum(from);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
                     }
                 },
                 task -> {
@@ -340,16 +499,12 @@ public final class CapacityPlanner {
             }
         }
         List<FailureScenario> states = p.states();
-        List<MPVariable[][][]> firstYear = new ArrayList<>();
         for (int t = 0; t < years; t++) {
             double scale = p.scale(t);
             for (FailureScenario k : states) {
                 boolean intact = k.down().isEmpty();
                 // flow[r][e][dir]: dir 0 = endA → endB, 1 = endB → endA
                 MPVariable[][][] flow = new MPVariable[roots.size()][spans][2];
-                if (t == 0) {
-                    firstYear.add(flow);
-                }
                 for (int ri = 0; ri < roots.size(); ri++) {
                     for (int e = 0; e < spans; e++) {
                         if (k.down().spanDown(e)) {
@@ -420,7 +575,7 @@ public final class CapacityPlanner {
             }
         }
         objective.setMinimization();
-        return new Model(solver, y, constant, firstYear);
+        return new Model(solver, y, constant);
     }
 
     /**
@@ -605,33 +760,6 @@ public final class CapacityPlanner {
             }
         }
         return counts;
-    }
-
-    /**
-     * {@code counts} as SCIP's starting solution, with {@code flows} ([state][root][span][direction], the first
-     * year's) when known: SCIP ignores a partial solution that leaves most variables unknown, so without the flows
-     * the hint is only a suggestion its completion heuristic may not take.
-     */
-    private static void hint(Model mip, int[][][] counts, double[][][][] flows) {
-        List<MPVariable> vars = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        addCounts(mip.y(), counts, vars, values);
-        if (flows != null && flows.length == mip.flows().size()) {
-            for (int k = 0; k < flows.length; k++) {
-                MPVariable[][][] flow = mip.flows().get(k);
-                for (int r = 0; r < flow.length; r++) {
-                    for (int e = 0; e < flow[r].length; e++) {
-                        for (int dir = 0; dir < 2; dir++) {
-                            if (flow[r][e][dir] != null) {
-                                vars.add(flow[r][e][dir]);
-                                values.add(flows[k][r][e][dir]);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        setHint(mip.solver(), vars, values);
     }
 
     /** {@code counts} as the starting solution of {@code solver}'s module variables {@code y}. */

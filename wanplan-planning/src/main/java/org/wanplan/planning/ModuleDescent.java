@@ -457,35 +457,6 @@ final class ModuleDescent implements AutoCloseable {
         return links;
     }
 
-    /**
-     * Every state's flows at the capacities of {@code counts}, [state][root][span][direction] (0 where a span is
-     * down or a direction does not exist); null when some state does not route everything.
-     */
-    double[][][][] solution(int[][][] counts) {
-        for (int e = 0; e < counts.length; e++) {
-            setCapacity(e, capacity(p, counts, e));
-        }
-        loads = null;
-        if (!feasible()) {
-            return null;
-        }
-        double[][][][] values = new double[states.size()][][][];
-        for (int k = 0; k < states.size(); k++) {
-            List<MPVariable[][]> stateFlows = flows.get(k);
-            values[k] = new double[stateFlows.size()][][];
-            for (int r = 0; r < stateFlows.size(); r++) {
-                MPVariable[][] flow = stateFlows.get(r);
-                values[k][r] = new double[flow.length][2];
-                for (int e = 0; e < flow.length; e++) {
-                    for (int dir = 0; dir < 2; dir++) {
-                        values[k][r][e][dir] = flow[e][dir] == null ? 0 : flow[e][dir].solutionValue();
-                    }
-                }
-            }
-        }
-        return values;
-    }
-
     /** One link's module counts, copied. */
     private static int[][] copy(int[][] link) {
         int[][] c = new int[link.length][];
