@@ -50,6 +50,7 @@ final class ModuleDescent implements AutoCloseable {
     // metric inequalities from refusals, the most recently useful first: per link a coefficient, then the rhs
     private final java.util.ArrayDeque<double[]> refusals = new java.util.ArrayDeque<>();
     private boolean priced; // the states' flows priced (see #priced), their overflow far above every path
+    private long deadline = Long.MAX_VALUE; // of the descent or local search under way ({@link System#nanoTime()})
     private boolean[] unpriced; // per state, when priced: last solved for its least overflow alone
 
     private ModuleDescent(PlanningProblem p) {
@@ -171,6 +172,15 @@ final class ModuleDescent implements AutoCloseable {
      * Handbook of Metaheuristics, 2003). The kicks' random numbers are seeded ({@link #seed}).
      */
     int[][][] descend(int[][][] counts, long deadline) {
+        this.deadline = deadline;
+        try {
+            return descending(counts, deadline);
+        } finally {
+            this.deadline = Long.MAX_VALUE;
+        }
+    }
+
+    private int[][][] descending(int[][][] counts, long deadline) {
         if (over(deadline)) {
             return counts; // measuring the plan alone takes a solve per state
         }
@@ -223,6 +233,15 @@ final class ModuleDescent implements AutoCloseable {
         if (over(deadline)) {
             return false;
         }
+        this.deadline = deadline;
+        try {
+            return searchedLocally(counts, deadline);
+        } finally {
+            this.deadline = Long.MAX_VALUE;
+        }
+    }
+
+    private boolean searchedLocally(int[][][] counts, long deadline) {
         List<int[]> order = start(counts);
         if (order != null) {
             search(counts, order, deadline, null);
@@ -241,6 +260,9 @@ final class ModuleDescent implements AutoCloseable {
         }
         loads = null;
         if (!feasible()) {
+            if (over(deadline)) {
+                return null; // out of time before the plan was measured
+            }
             double[] need = new double[counts.length];
             double[] perLink = new double[counts.length];
             double[] slope = new double[counts.length];
@@ -852,8 +874,13 @@ final class ModuleDescent implements AutoCloseable {
                 .map(i -> (critical + i) % states.size())
                 .filter(k -> lowered < 0 || loads[k] == null || loads[k][lowered] > capacity)
                 .toArray();
-        // as many states at a time as there are cores, the one that refused last among the first
+        // as many states at a time as there are cores, the one that refused last among the first; past the
+        // deadline of the search under way the answer is no, which keeps the plan as it was (a check of every state
+        // takes seconds on germany50 U, where a descent ran 5.7 s past a 60 s limit)
         for (int from = 0; from < pending.length; from += CORES) {
+            if (from > 0 && over(deadline)) {
+                return false;
+            }
             int[] batch = java.util.Arrays.copyOfRange(pending, from, Math.min(pending.length, from + CORES));
             boolean[] fits = solve(batch);
             int refused = -1;

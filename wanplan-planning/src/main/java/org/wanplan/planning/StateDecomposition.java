@@ -142,7 +142,10 @@ final class StateDecomposition {
                         break;
                     }
                     bound = Math.max(bound, mip.bestBound());
-                    Candidate c = candidate(p, states, mip.counts(), cuts, perLink, slope, mipEnd);
+                    Candidate c = candidate(p, states, mip.counts(), cuts, perLink, slope, mipEnd, deadline);
+                    if (c == null) {
+                        break; // the deadline came before every state was measured
+                    }
                     double value = CapacityPlanner.cost(p, c.plan());
                     if (value < bestValue) {
                         best = c.plan();
@@ -175,7 +178,7 @@ final class StateDecomposition {
                     states.descend(searched, deadline);
                     states.until(() -> false);
                     if (beside != null) {
-                        beside.await(); // a descent that ended early waits for the master: its limit is the deadline
+                        beside.await(deadline); // a descent that ended early waits for the master, to the deadline
                     }
                     if (CapacityPlanner.cost(p, searched) < bestValue - 1e-9) {
                         best = searched;
@@ -186,15 +189,20 @@ final class StateDecomposition {
                     bound = Math.max(bound, beside.bound());
                     states.unpriced(); // the cuts need each state's least overflow alone
                     long now = System.nanoTime();
-                    Candidate c =
-                            candidate(p, states, beside.counts(), cuts, perLink, slope, now + (deadline - now) / 4);
+                    Candidate c = candidate(
+                            p, states, beside.counts(), cuts, perLink, slope, now + (deadline - now) / 4, deadline);
                     states.priced();
-                    double value = CapacityPlanner.cost(p, c.plan());
-                    if (c.routedAsIs() && beside.optimal() && value <= bestValue + 1e-9) {
+                    double value = c == null ? Double.POSITIVE_INFINITY : CapacityPlanner.cost(p, c.plan());
+                    if (c == null) {
+                        // the deadline came before every state was measured: the plan so far stands
+                    } else if (c.routedAsIs() && beside.optimal() && value <= bestValue + 1e-9) {
                         best = c.plan();
                         bestValue = value;
                         optimal = true;
-                    } else {
+                    } else if (deadline - System.nanoTime() > 3 * c.sweepNanos()) {
+                        // the descent's start measures the plan in every state up to three times (measure, repair,
+                        // measure), each a sweep it cannot interrupt: started with less time left, it overran a 60 s
+                        // limit by 11–14 s on germany50 U
                         int[][][] searched = CapacityPlanner.copy(c.plan());
                         states.descend(searched, deadline);
                         if (CapacityPlanner.cost(p, searched) < bestValue - 1e-9) {
@@ -205,7 +213,7 @@ final class StateDecomposition {
                 }
             } finally {
                 if (beside != null) {
-                    double b = beside.stop();
+                    double b = beside.stop(deadline);
                     bound = Math.max(bound, b);
                 }
             }
@@ -272,13 +280,17 @@ final class StateDecomposition {
         return added;
     }
 
-    /** A plan made from a master's module counts, and whether those routed every state as they were. */
-    private record Candidate(int[][][] plan, boolean routedAsIs) {}
+    /**
+     * A plan made from a master's module counts, whether those routed every state as they were, and how long
+     * measuring them in every state took.
+     */
+    private record Candidate(int[][][] plan, boolean routedAsIs, long sweepNanos) {}
 
     /**
      * {@code counts} measured in every state (the states it does not route add cuts), repaired with modules for
      * the largest overflow on each link, then routed at least cost ({@link ModuleDescent#tighten}) until
-     * {@code until}.
+     * {@code until}; null when {@code deadline} comes before every state is measured (on germany50 U a sweep over
+     * the 89 states takes seconds: started just before the deadline, it ran 13 s past a 60 s limit).
      */
     private static Candidate candidate(
             PlanningProblem p,
@@ -287,16 +299,22 @@ final class StateDecomposition {
             List<double[]> cuts,
             double[] perLink,
             double[] slope,
-            long until) {
+            long until,
+            long deadline) {
         int spans = counts.length;
         double[] c = new double[spans];
         for (int e = 0; e < spans; e++) {
             c[e] = ModuleDescent.exactCapacity(p, counts, e);
         }
         double[] maxOverflow = new double[spans];
-        int added = separate(p, states, c, cuts, perLink, slope, maxOverflow, Long.MAX_VALUE);
+        long sweep = System.nanoTime();
+        int added = separate(p, states, c, cuts, perLink, slope, maxOverflow, deadline);
+        if (System.nanoTime() >= deadline) {
+            return null;
+        }
+        sweep = System.nanoTime() - sweep;
         int[][][] plan = added == 0 ? counts : ModuleDescent.repaired(p, counts, maxOverflow);
-        return new Candidate(states.tighten(plan, until), added == 0);
+        return new Candidate(states.tighten(plan, until), added == 0, sweep);
     }
 
     /**
@@ -310,15 +328,26 @@ final class StateDecomposition {
         private volatile int[][][] counts;
         private volatile boolean optimal;
 
+        private final Object lock = new Object();
+        private boolean solved; // under lock: the solve returned and its results are read
+        private boolean abandoned; // under lock: the planner went on without the solve, which deletes its master
+
         private BoundBeside(Master mip, long deadline) {
             this.mip = mip;
             this.thread = new Thread(
                     () -> {
                         MPSolver.ResultStatus status = mip.solve(deadline);
-                        if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
-                            bound = mip.bestBound();
-                            counts = mip.counts();
-                            optimal = status == MPSolver.ResultStatus.OPTIMAL;
+                        synchronized (lock) {
+                            if (abandoned) {
+                                mip.delete();
+                                return;
+                            }
+                            if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
+                                bound = mip.bestBound();
+                                counts = mip.counts();
+                                optimal = status == MPSolver.ResultStatus.OPTIMAL;
+                            }
+                            solved = true;
                         }
                     },
                     "wanplan-master-bound");
@@ -353,22 +382,36 @@ final class StateDecomposition {
             return optimal;
         }
 
-        /** Waits for the solve to end (by the deadline it was given at the latest); false if interrupted first. */
-        boolean await() {
+        /**
+         * Waits for the solve to end, at most until {@code deadline} ({@link System#nanoTime()}): SCIP checks its
+         * time limit between steps and can run past it (germany50 U on 60 s: 76.6 s once, 60.8–61.6 s other runs);
+         * whether it ended.
+         */
+        boolean await(long deadline) {
             try {
-                thread.join();
-                return true;
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Math.max(1, left / 1_000_000));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
+            return !thread.isAlive();
         }
 
-        /** The solve interrupted if it is still running; its bound (negative infinity when it has none). */
-        double stop() {
+        /**
+         * The solve interrupted if it is still running, waited for until {@code deadline} and a little after; its
+         * bound (negative infinity when it has none). A solve that runs on is left to end by itself in its thread,
+         * which then deletes its master.
+         */
+        double stop(long deadline) {
             mip.solver().interruptSolve();
-            if (!await()) {
-                return Double.NEGATIVE_INFINITY; // the solver still runs: its master is not deleted
+            await(Math.max(deadline, System.nanoTime() + 200_000_000L));
+            synchronized (lock) {
+                if (!solved) {
+                    abandoned = true;
+                    return Double.NEGATIVE_INFINITY;
+                }
             }
             mip.delete();
             return bound;
