@@ -210,7 +210,11 @@ public final class CapacityPlanner {
             // HiGHS's limit counts from its own start, after the child JVM's (about a second): it gets two seconds
             // less, so that it ends by itself and reports its bound before it would be killed
             if (seconds > 3) {
-                highs = HighsMip.start(model, seconds - 2, columns);
+                try {
+                    highs = HighsMip.start(model, seconds - 2, columns);
+                } catch (java.io.IOException e) {
+                    highs = null; // no child JVM to be had here: the iterated local search alone
+                }
             }
             spent[0] += System.nanoTime() - t;
             HighsMip offering = highs;
@@ -251,8 +255,6 @@ public final class CapacityPlanner {
                     counts,
                     start);
             return beside == null ? plan : cheaper(p, plan, beside.join(), start);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while HiGHS ran", e);
