@@ -189,18 +189,13 @@ public final class CapacityPlanner {
         try {
             Model mip = build(p, builder, true);
             // the variables' indices, kept: the solver that built them is deleted before HiGHS starts
-            int[][][] y = new int[mip.y().length][][];
-            int columns = 0;
-            for (int e = 0; e < y.length; e++) {
-                y[e] = new int[mip.y()[e].length][];
-                for (int m = 0; m < y[e].length; m++) {
-                    y[e][m] = new int[mip.y()[e][m].length];
-                    for (int u = 0; u < y[e][m].length; u++) {
-                        y[e][m][u] = mip.y()[e][m][u].index();
-                        columns = Math.max(columns, y[e][m][u] + 1);
-                    }
-                }
-            }
+            int[][][] y = perVariable(mip.y(), MPVariable::index);
+            int columns = java.util.Arrays.stream(y)
+                            .flatMap(java.util.Arrays::stream)
+                            .flatMapToInt(java.util.Arrays::stream)
+                            .max()
+                            .orElse(-1)
+                    + 1;
             double constant = mip.constant();
             com.google.ortools.linearsolver.MPModelProto model = builder.exportModelToProto();
             builder.delete();
@@ -274,13 +269,11 @@ public final class CapacityPlanner {
         if (s == null) {
             return null;
         }
-        int[][][] counts = new int[y.length][][];
-        for (int e = 0; e < y.length; e++) {
-            counts[e] = new int[y[e].length][];
-            for (int m = 0; m < y[e].length; m++) {
-                counts[e][m] = new int[y[e][m].length];
-                for (int u = 0; u < y[e][m].length; u++) {
-                    counts[e][m][u] = (int) Math.round(s.values()[y[e][m][u]]);
+        int[][][] counts = copy(y);
+        for (int[][] link : counts) {
+            for (int[] module : link) {
+                for (int u = 0; u < module.length; u++) {
+                    module[u] = (int) Math.round(s.values()[module[u]]);
                 }
             }
         }
@@ -307,6 +300,7 @@ public final class CapacityPlanner {
                         int[][][] best = copy(counts);
                         double[] bestCost = {cost(p, best)};
                         int[][][][] offer = {null};
+                        double[] offerCost = {Double.POSITIVE_INFINITY};
                         long[] polled = {System.nanoTime()};
                         java.util.function.BooleanSupplier offered = () -> {
                             if (System.nanoTime() - polled[0] < 200_000_000L) {
@@ -314,8 +308,10 @@ public final class CapacityPlanner {
                             }
                             polled[0] = System.nanoTime();
                             int[][][] o = offers.get();
-                            if (o != null && cost(p, o) < bestCost[0] - 1e-9) {
+                            double c = o == null ? Double.POSITIVE_INFINITY : cost(p, o);
+                            if (c < bestCost[0] - 1e-9) {
                                 offer[0] = o;
+                                offerCost[0] = c;
                                 return true;
                             }
                             return false;
@@ -325,9 +321,10 @@ public final class CapacityPlanner {
                             offer[0] = null;
                             d.until(() -> finished.get() || offered.getAsBoolean())
                                     .descend(from, deadline);
-                            if (cost(p, from) < bestCost[0] - 1e-9) {
+                            double searched = cost(p, from);
+                            if (searched < bestCost[0] - 1e-9) {
                                 best = copy(from);
-                                bestCost[0] = cost(p, best);
+                                bestCost[0] = searched;
                             }
                             while (offer[0] == null
                                     && !finished.get()
@@ -338,7 +335,7 @@ public final class CapacityPlanner {
                             if (offer[0] == null) {
                                 return best; // finished, or the deadline
                             }
-                            if (cost(p, offer[0]) < bestCost[0] - 1e-9) {
+                            if (offerCost[0] < bestCost[0] - 1e-9) {
                                 from = offer[0];
                             } else {
                                 // the search had passed the offer by the time it stopped: it goes on from its best
@@ -801,17 +798,22 @@ public final class CapacityPlanner {
     }
 
     static int[][][] counts(MPVariable[][][] y) {
-        int[][][] counts = new int[y.length][][];
+        return perVariable(y, v -> (int) Math.round(v.solutionValue()));
+    }
+
+    /** An array shaped like {@code y} ([link][module][year]) holding {@code value} of each variable. */
+    private static int[][][] perVariable(MPVariable[][][] y, java.util.function.ToIntFunction<MPVariable> value) {
+        int[][][] out = new int[y.length][][];
         for (int e = 0; e < y.length; e++) {
-            counts[e] = new int[y[e].length][];
+            out[e] = new int[y[e].length][];
             for (int m = 0; m < y[e].length; m++) {
-                counts[e][m] = new int[y[e][m].length];
+                out[e][m] = new int[y[e][m].length];
                 for (int t = 0; t < y[e][m].length; t++) {
-                    counts[e][m][t] = (int) Math.round(y[e][m][t].solutionValue());
+                    out[e][m][t] = value.applyAsInt(y[e][m][t]);
                 }
             }
         }
-        return counts;
+        return out;
     }
 
     /** Module cost of the LP's (fractional) module counts, in present value. */

@@ -192,14 +192,13 @@ final class StateDecomposition {
                     Candidate c = candidate(
                             p, states, beside.counts(), cuts, perLink, slope, now + (deadline - now) / 4, deadline);
                     states.priced();
+                    // null: the deadline came before every state was measured, and the plan so far stands
                     double value = c == null ? Double.POSITIVE_INFINITY : CapacityPlanner.cost(p, c.plan());
-                    if (c == null) {
-                        // the deadline came before every state was measured: the plan so far stands
-                    } else if (c.routedAsIs() && beside.optimal() && value <= bestValue + 1e-9) {
+                    if (c != null && c.routedAsIs() && beside.optimal() && value <= bestValue + 1e-9) {
                         best = c.plan();
                         bestValue = value;
                         optimal = true;
-                    } else if (deadline - System.nanoTime() > 3 * c.sweepNanos()) {
+                    } else if (c != null && deadline - System.nanoTime() > 3 * c.sweepNanos()) {
                         // the descent's start measures the plan in every state up to three times (measure, repair,
                         // measure), each a sweep it cannot interrupt: started with less time left, it overran a 60 s
                         // limit by 11–14 s on germany50 U
