@@ -26,7 +26,8 @@ public final class TextInput {
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final Pattern XML_ENCODING = Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern XML_DECLARATION = Pattern.compile("^<\\?xml[^>]*\\?>");
+    private static final Pattern XML_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)[\"']");
 
     private TextInput() {}
 
@@ -58,9 +59,18 @@ public final class TextInput {
         String file = path.toString();
         int start = hasBom(bytes) ? BOM.length : 0;
         String head = new String(bytes, start, Math.min(200, bytes.length - start), StandardCharsets.ISO_8859_1);
-        Matcher m = XML_ENCODING.matcher(head);
-        String encoding = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "UTF-8";
-        // the JDK's XML parser prints "[Fatal Error] …" on stderr for a malformed byte sequence: find it first
+        // the JDK's XML parser prints "[Fatal Error] …" on stderr for a malformed byte sequence: find it first. The
+        // parser reads the declaration itself as UTF-8 and switches to the encoding it names only after its "?>",
+        // so a declaration that does not end (a byte flipped in its "?>") leaves the whole file UTF-8
+        String encoding = "UTF-8";
+        Matcher declaration = XML_DECLARATION.matcher(head);
+        if (declaration.find()) {
+            decode(java.util.Arrays.copyOf(bytes, start + declaration.end()), file);
+            Matcher m = XML_ENCODING.matcher(declaration.group());
+            if (m.find()) {
+                encoding = m.group(1).toUpperCase(Locale.ROOT);
+            }
+        }
         if (encoding.equals("UTF-8") || encoding.equals("UTF8")) {
             decode(bytes, file);
         } else if (supported(encoding, file)) {
