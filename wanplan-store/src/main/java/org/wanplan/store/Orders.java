@@ -172,37 +172,27 @@ public final class Orders {
     private Order step(String actor, String id, String verb, List<OrderState> from, OrderState to)
             throws IllegalTransitionException, OverbookedException {
         Object result = session.tx(h -> {
-            Order o = load(h, id, true).orElseThrow(() -> new UnknownOrderException(id));
+            Timestamp now = Timestamp.from(clock.instant());
+            // On PostgreSQL one round trip locks the order and, when its state allows the step, writes the new
+            // state, its event and the audit row (nothing when it does not); elsewhere a locking read first.
+            boolean oneStatement = writesInWith(h);
+            Order o = (oneStatement ? transition(h, id, from, to, actor, verb, now) : load(h, id, true))
+                    .orElseThrow(() -> new UnknownOrderException(id));
             if (!from.contains(o.state())) {
                 h.rollback();
                 return new IllegalTransitionException(id, o.state(), verb);
             }
-            // The order's own rows first (its row is locked already), the shared span rows last: a busy
-            // span is then held only for its own UPDATE and the commit, not for the rest of the work.
-            Timestamp now = Timestamp.from(clock.instant());
-            String set = "UPDATE orders SET state = :s, updated_at = :t WHERE id = :id";
-            boolean oneStatement = writesInWith(h); // the state, its event and the audit row at once
-            org.jdbi.v3.core.statement.Update update = h.createUpdate(
-                            oneStatement
-                                    ? "WITH u AS (" + set + " RETURNING id),"
-                                            + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, :s, :t FROM u)"
-                                            + " INSERT INTO audit (at, actor, action, entity, before, after)"
-                                            + " SELECT :t, :a, :x, :e, :b, :s FROM u"
-                                    : set)
-                    .bind("s", to.label())
-                    .bind("t", now)
-                    .bind("id", id);
-            if (oneStatement) {
-                update.bind("a", actor)
-                        .bind("x", verb)
-                        .bind("e", "order " + id)
-                        .bind("b", o.state().label())
+            if (!oneStatement) {
+                h.createUpdate("UPDATE orders SET state = :s, updated_at = :t WHERE id = :id")
+                        .bind("s", to.label())
+                        .bind("t", now)
+                        .bind("id", id)
                         .execute();
-            } else {
-                update.execute();
                 event(h, id, to, now);
                 audit(h, actor, verb, "order " + id, o.state().label(), to.label(), now);
             }
+            // The order's own rows first (its row is locked already), the shared span rows last: a busy
+            // span is then held only for its own UPDATE and the commit, not for the rest of the work.
             if (to == OrderState.RESERVED) {
                 Optional<OverbookedException> refused = Reservations.reserveIn(h, id, o.network(), o.gbpsBySpan());
                 if (refused.isPresent()) {
@@ -239,21 +229,63 @@ public final class Orders {
 
     /** The order with its spans, in one query (locking the order's row when {@code lock}). */
     private static Optional<Order> load(Handle h, String id, boolean lock) {
-        List<OrderRow> rows = h.createQuery("SELECT o.customer, o.network, o.state, o.design_id, o.mrc, o.currency,"
-                        + " s.span_id, s.gbps"
-                        + " FROM orders o LEFT JOIN order_span s ON s.order_id = o.id WHERE o.id = :id"
-                        + (lock ? " <forUpdateOfO>" : ""))
-                .bind("id", id)
-                .map((rs, ctx) -> new OrderRow(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        money(rs.getBigDecimal(5)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getDouble(8)))
-                .list();
+        return order(
+                id,
+                h.createQuery("SELECT o.customer, o.network, o.state, o.design_id, o.mrc, o.currency, s.span_id, s.gbps"
+                                + " FROM orders o LEFT JOIN order_span s ON s.order_id = o.id WHERE o.id = :id"
+                                + (lock ? " <forUpdateOfO>" : ""))
+                        .bind("id", id)
+                        .map(Orders::row)
+                        .list());
+    }
+
+    /**
+     * PostgreSQL's step in one statement: locks the order's row and, when its state is one of {@code from},
+     * sets it to {@code to} and writes its event and audit row. Answers the order as it was before (its
+     * state tells whether anything was written), or empty when there is no such order.
+     */
+    private static Optional<Order> transition(
+            Handle h, String id, List<OrderState> from, OrderState to, String actor, String verb, Timestamp now) {
+        return order(
+                id,
+                h.createQuery("WITH o AS (SELECT id, customer, network, state, design_id, mrc, currency FROM orders"
+                                + " WHERE id = :id FOR UPDATE),"
+                                + " u AS (UPDATE orders SET state = :s, updated_at = :t FROM o WHERE orders.id = o.id"
+                                + " AND o.state = ANY(CAST(:from AS VARCHAR[])) RETURNING orders.id),"
+                                + " e AS (INSERT INTO order_event (order_id, state, at) SELECT id, :s, :t FROM u),"
+                                + " a AS (INSERT INTO audit (at, actor, action, entity, before, after)"
+                                + " SELECT :t, :a, :x, :e, o.state, :s FROM u, o)"
+                                + " SELECT o.customer, o.network, o.state, o.design_id, o.mrc, o.currency, s.span_id,"
+                                + " s.gbps FROM o LEFT JOIN order_span s ON s.order_id = o.id")
+                        .bind("id", id)
+                        .bindArray(
+                                "from",
+                                String.class,
+                                from.stream().map(OrderState::label).toList())
+                        .bind("s", to.label())
+                        .bind("t", now)
+                        .bind("a", actor)
+                        .bind("x", verb)
+                        .bind("e", "order " + id)
+                        .map(Orders::row)
+                        .list());
+    }
+
+    private static OrderRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new OrderRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                money(rs.getBigDecimal(5)),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getDouble(8));
+    }
+
+    /** The order {@code id} from its rows (one per span), or empty when there are none. */
+    private static Optional<Order> order(String id, List<OrderRow> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }

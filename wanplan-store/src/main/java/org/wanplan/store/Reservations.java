@@ -67,24 +67,42 @@ public final class Reservations {
         // The order's reservation rows first, then one conditional UPDATE per span, in span-id order: it
         // locks the row, checks what is left and takes it, in one statement, and the span stays locked only
         // for what follows it (the other spans, the commit). When a span has too little, the caller rolls
-        // back everything.
+        // back everything. On PostgreSQL the rows go in with the first span's UPDATE, in one round trip.
         Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
-        org.jdbi.v3.core.statement.PreparedBatch rows =
-                h.prepareBatch("INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)");
-        for (Map.Entry<String, Double> e : ordered.entrySet()) {
-            rows.bind("o", orderId)
-                    .bind("n", network)
-                    .bind("s", e.getKey())
-                    .bind("g", e.getValue())
-                    .add();
+        if (ordered.isEmpty()) {
+            return Optional.empty();
         }
-        if (rows.size() > 0) {
+        boolean rowsWithFirst = Orders.writesInWith(h);
+        if (!rowsWithFirst) {
+            org.jdbi.v3.core.statement.PreparedBatch rows = h.prepareBatch(
+                    "INSERT INTO reservation (order_id, network, span_id, gbps) VALUES (:o, :n, :s, :g)");
+            for (Map.Entry<String, Double> e : ordered.entrySet()) {
+                rows.bind("o", orderId)
+                        .bind("n", network)
+                        .bind("s", e.getKey())
+                        .bind("g", e.getValue())
+                        .add();
+            }
             rows.execute();
         }
+        String take = "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g"
+                + " WHERE network = :n AND span_id = :s AND reserved_gbps + :g <= capacity_gbps + 1e-9";
+        boolean first = true;
         for (Map.Entry<String, Double> e : ordered.entrySet()) {
-            int taken = h.createUpdate("UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g"
-                            + " WHERE network = :n AND span_id = :s AND reserved_gbps + :g <= capacity_gbps + 1e-9")
-                    .bind("g", e.getValue())
+            org.jdbi.v3.core.statement.Update update;
+            if (first && rowsWithFirst) {
+                update = h.createUpdate("WITH r AS (INSERT INTO reservation (order_id, network, span_id, gbps)"
+                                + " SELECT :o, :n, x.s, x.g FROM unnest(CAST(:spans AS VARCHAR[]),"
+                                + " CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g)) "
+                                + take)
+                        .bind("o", orderId)
+                        .bindArray("spans", String.class, ordered.keySet())
+                        .bindArray("gbps", Double.class, ordered.values());
+            } else {
+                update = h.createUpdate(take);
+            }
+            first = false;
+            int taken = update.bind("g", e.getValue())
                     .bind("n", network)
                     .bind("s", e.getKey())
                     .execute();
@@ -107,9 +125,25 @@ public final class Reservations {
     /** The release inside the caller's transaction. */
     static void releaseIn(Handle h, String orderId) {
         // the order's rows go first (one statement), then each span gets its share back, in span-id order
-        // like every reservation takes them; the UPDATE locks the row
+        // like every reservation takes them; the UPDATE locks the row. On PostgreSQL the first span (in that
+        // order) gets its share back in the statement that deletes the rows, in one round trip.
+        String giveBack =
+                "UPDATE span_capacity SET reserved_gbps = CASE WHEN reserved_gbps > :g THEN reserved_gbps - :g"
+                        + " ELSE 0 END WHERE network = :n AND span_id = :s";
+        boolean firstWithRows = Orders.writesInWith(h);
         List<Map<String, Object>> rows = h.createQuery(
-                        "DELETE FROM reservation WHERE order_id = :o RETURNING network, span_id, gbps")
+                        firstWithRows
+                                ? "WITH d AS (DELETE FROM reservation WHERE order_id = :o RETURNING network, span_id, gbps),"
+                                        // byte order ("C"), which is Java's String order for these ids
+                                        + " f AS (SELECT network, span_id, gbps FROM d"
+                                        + " ORDER BY network COLLATE \"C\", span_id COLLATE \"C\" LIMIT 1),"
+                                        + " u AS (UPDATE span_capacity c SET reserved_gbps = CASE WHEN c.reserved_gbps >"
+                                        + " f.gbps THEN c.reserved_gbps - f.gbps ELSE 0 END FROM f"
+                                        + " WHERE c.network = f.network AND c.span_id = f.span_id)"
+                                        + " SELECT d.network, d.span_id, d.gbps, EXISTS (SELECT 1 FROM f"
+                                        + " WHERE f.network = d.network AND f.span_id = d.span_id) AS given FROM d"
+                                : "DELETE FROM reservation WHERE order_id = :o RETURNING network, span_id, gbps,"
+                                        + " 0 AS given")
                 .bind("o", orderId)
                 .mapToMap()
                 .list();
@@ -117,9 +151,10 @@ public final class Reservations {
         ordered.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("network"))
                 .thenComparing(r -> (String) r.get("span_id")));
         for (Map<String, Object> r : ordered) {
-            h.createUpdate(
-                            "UPDATE span_capacity SET reserved_gbps = CASE WHEN reserved_gbps > :g THEN reserved_gbps - :g ELSE 0 END"
-                                    + " WHERE network = :n AND span_id = :s")
+            if (Boolean.TRUE.equals(r.get("given"))) {
+                continue; // given back in the statement above
+            }
+            h.createUpdate(giveBack)
                     .bind("g", ((Number) r.get("gbps")).doubleValue())
                     .bind("n", r.get("network"))
                     .bind("s", r.get("span_id"))

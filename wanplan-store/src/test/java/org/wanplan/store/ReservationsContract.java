@@ -143,6 +143,49 @@ abstract class ReservationsContract {
         assertThat(Role.VIEWER.allows(Role.PLANNER)).isFalse();
     }
 
+    /**
+     * 16 threads race to cancel one reserved order: one cancels it and gives its bandwidth back once; the
+     * others find it cancelled already and write nothing (one audit row, one event, nothing released twice).
+     */
+    @Test
+    void racing_steps_on_one_order_take_effect_once() throws Exception {
+        Orders orders = db.orders();
+        orders.create("alice", "o1", "ACME", "tri", Map.of("ab", 4.0, "bc", 2.0));
+        orders.submit("alice", "o1");
+        orders.reserve("alice", "o1");
+        reservations.reserve("other", "tri", Map.of("ab", 3.0));
+        int threads = 16;
+        ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < threads; i++) {
+            pool.submit(() -> {
+                go.await();
+                try {
+                    outcomes.add(orders.cancel("bob", "o1").state().label());
+                } catch (IllegalTransitionException e) {
+                    outcomes.add(e.getMessage());
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(outcomes).hasSize(threads);
+        assertThat(outcomes.stream().filter("cancelled"::equals)).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !o.equals("cancelled")))
+                .hasSize(threads - 1)
+                .allMatch(o -> o.equals("order o1 is cancelled: it cannot be cancelled"));
+        assertThat(reservations.reserved("tri")).containsEntry("ab", 3.0).containsEntry("bc", 0.0);
+        assertThat(orders.audit())
+                .containsExactly(
+                        "alice create order o1 null → draft",
+                        "alice submitted order o1 draft → submitted",
+                        "alice reserved order o1 submitted → reserved",
+                        "bob cancelled order o1 reserved → cancelled");
+    }
+
     /** 64 threads race for the same spans: never more than capacity, exactly the accepted ones persisted. */
     @Test
     void concurrent_reservations_never_overbook() throws Exception {
