@@ -42,7 +42,7 @@ enum Dialect {
     /**
      * The JDBI attribute ({@link Boolean}) that says whether one statement may write several tables through
      * data-modifying {@code WITH} clauses (PostgreSQL), so an order's transition is one round trip instead
-     * of three; SQLite has no such clauses and runs the statements one by one.
+     * of four (the locking read, the state, its event, the audit row); SQLite has no such clauses and runs the statements one by one.
      */
     static final String WRITES_IN_WITH = "writesInWith";
 

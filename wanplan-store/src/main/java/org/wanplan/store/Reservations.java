@@ -68,7 +68,7 @@ public final class Reservations {
         // locks the row, checks what is left and takes it, in one statement, and the span stays locked only
         // for what follows it (the other spans, the commit). When a span has too little, the caller rolls
         // back everything. On PostgreSQL the rows go in with the first span's UPDATE, in one round trip.
-        Map<String, Double> ordered = new TreeMap<>(gbpsBySpan);
+        TreeMap<String, Double> ordered = new TreeMap<>(gbpsBySpan);
         if (ordered.isEmpty()) {
             return Optional.empty();
         }
@@ -87,21 +87,18 @@ public final class Reservations {
         }
         String take = "UPDATE span_capacity SET reserved_gbps = reserved_gbps + :g"
                 + " WHERE network = :n AND span_id = :s AND reserved_gbps + :g <= capacity_gbps + 1e-9";
-        boolean first = true;
+        String firstSpan = ordered.firstKey();
         for (Map.Entry<String, Double> e : ordered.entrySet()) {
-            org.jdbi.v3.core.statement.Update update;
-            if (first && rowsWithFirst) {
-                update = h.createUpdate("WITH r AS (INSERT INTO reservation (order_id, network, span_id, gbps)"
-                                + " SELECT :o, :n, x.s, x.g FROM unnest(CAST(:spans AS VARCHAR[]),"
-                                + " CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g)) "
-                                + take)
-                        .bind("o", orderId)
-                        .bindArray("spans", String.class, ordered.keySet())
-                        .bindArray("gbps", Double.class, ordered.values());
-            } else {
-                update = h.createUpdate(take);
-            }
-            first = false;
+            org.jdbi.v3.core.statement.Update update =
+                    rowsWithFirst && e.getKey().equals(firstSpan)
+                            ? h.createUpdate("WITH r AS (INSERT INTO reservation (order_id, network, span_id, gbps)"
+                                            + " SELECT :o, :n, x.s, x.g FROM unnest(CAST(:spans AS VARCHAR[]),"
+                                            + " CAST(:gbps AS DOUBLE PRECISION[])) AS x(s, g)) "
+                                            + take)
+                                    .bind("o", orderId)
+                                    .bindArray("spans", String.class, ordered.keySet())
+                                    .bindArray("gbps", Double.class, ordered.values())
+                            : h.createUpdate(take);
             int taken = update.bind("g", e.getValue())
                     .bind("n", network)
                     .bind("s", e.getKey())
@@ -134,7 +131,10 @@ public final class Reservations {
         List<Map<String, Object>> rows = h.createQuery(
                         firstWithRows
                                 ? "WITH d AS (DELETE FROM reservation WHERE order_id = :o RETURNING network, span_id, gbps),"
-                                        // byte order ("C"), which is Java's String order for these ids
+                                        // byte order ("C"): Java's String order below, except between
+                                        // characters past U+FFFF and U+E000-U+FFFF, where two releases could
+                                        // lock in other orders (a deadlock PostgreSQL breaks); the "given"
+                                        // flag keeps the accounting exact either way
                                         + " f AS (SELECT network, span_id, gbps FROM d"
                                         + " ORDER BY network COLLATE \"C\", span_id COLLATE \"C\" LIMIT 1),"
                                         + " u AS (UPDATE span_capacity c SET reserved_gbps = CASE WHEN c.reserved_gbps >"
