@@ -37,6 +37,15 @@ final class DesignInputs {
     Path priceBook;
 
     @Option(
+            names = "--partner-book",
+            paramLabel = "FILE",
+            description = "the access partner and its repair time (or guaranteed availability) in each country, for"
+                    + " off-net tails (JSON or YAML; default: every country's partner repairs a cut in 15 h)")
+    Path partnerBook;
+
+    private org.wanplan.model.PartnerBook partners;
+
+    @Option(
             names = "--topology",
             defaultValue = "any-to-any",
             paramLabel = "T",
@@ -50,9 +59,18 @@ final class DesignInputs {
     boolean noRestoration;
 
     /** The design options these inputs ask for. */
-    org.wanplan.design.DesignOptions options(CommandLine.Model.CommandSpec spec) {
-        org.wanplan.design.DesignOptions o = org.wanplan.design.DesignOptions.defaults(topology(spec));
+    org.wanplan.design.DesignOptions options(CommandLine.Model.CommandSpec spec) throws Exception {
+        org.wanplan.design.DesignOptions o =
+                org.wanplan.design.DesignOptions.defaults(topology(spec)).withPartners(partners());
         return noRestoration ? o.withoutRestoration() : o;
+    }
+
+    /** The partner book of {@code --partner-book}, read once, or the defaults. */
+    org.wanplan.model.PartnerBook partners() throws Exception {
+        if (partners == null) {
+            partners = Designs.partnerBook(partnerBook);
+        }
+        return partners;
     }
 
     Topology topology(CommandLine.Model.CommandSpec spec) {

@@ -31,6 +31,18 @@ final class Designs {
         }
     }
 
+    /** The partner book in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    static org.wanplan.model.PartnerBook partnerBook(Path file) throws Exception {
+        if (file == null) {
+            return org.wanplan.model.PartnerBook.defaults();
+        }
+        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
+        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
+            return org.wanplan.io.price.PartnerBookFile.read(
+                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
+        }
+    }
+
     static BigDecimal siteNrc(Quote q, String site) {
         return DesignFigures.siteNrc(q, site);
     }

@@ -201,6 +201,77 @@ class DesignCommandTest {
     }
 
     @Test
+    void a_partner_book_sets_who_serves_each_countrys_off_net_tails_and_how_fast_they_repair() throws Exception {
+        String sites = sample("euro-manufacturer.csv").toString();
+        Path book = Files.writeString(dir.resolve("partners.yaml"), """
+                default: {name: slow partner, mttrHours: 48}
+                countries:
+                  DE: {name: Deutsche Telekom, availabilityPct: 99.99}
+                """);
+        JsonNode base = new ObjectMapper()
+                .readTree(NetworkCommandTest.run("design", "sparse", "--sites", sites, "--json")
+                        .out());
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "design", "sparse", "--sites", sites, "--json", "--partner-book", book.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        java.util.Map<String, String> country = new java.util.HashMap<>();
+        Files.readAllLines(Path.of(sites)).stream().skip(1).forEach(l -> country.put(l.split(",")[0], l.split(",")[3]));
+        int offNet = 0;
+        for (int i = 0; i < j.path("sites").size(); i++) {
+            JsonNode s = j.path("sites").get(i);
+            JsonNode t = s.path("tails").get(0);
+            if (t.path("onNet").asBoolean()) {
+                assertThat(t.has("partner")).as(t.toString()).isFalse();
+                continue;
+            }
+            offNet++;
+            String id = s.path("id").asText();
+            boolean german = country.get(id).equals("DE");
+            assertThat(t.path("partner").asText()).as(id).isEqualTo(german ? "Deutsche Telekom" : "slow partner");
+            assertThat(base.path("sites")
+                            .get(i)
+                            .path("tails")
+                            .get(0)
+                            .path("partner")
+                            .asText())
+                    .isEqualTo("local partner");
+            if (!german && s.path("resilience").asText().equals("single")) {
+                // 48 h against the default 15 h: more downtime on the same tail
+                assertThat(s.path("availability").asDouble())
+                        .as(id)
+                        .isLessThan(
+                                base.path("sites").get(i).path("availability").asDouble());
+            }
+        }
+        assertThat(offNet).as("the manufacturer has off-net sites on sparse").isPositive();
+    }
+
+    @Test
+    void a_bad_partner_book_is_reported_by_line_and_nothing_designed() throws Exception {
+        Path book = Files.writeString(dir.resolve("partners.json"), """
+                {"countries": {
+                  "DE": {"mttrHours": -3}
+                }}
+                """);
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "design", "euro350", "--sites", sites().toString(), "--json", "--partner-book", book.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .contains(book + ":2: countries.DE.mttrHours must be a number more than 0 and at most 8766 h, was -3");
+        NetworkCommandTest.Run missing = NetworkCommandTest.run(
+                "compare",
+                "--sites",
+                sites().toString(),
+                "--partner-book",
+                dir.resolve("none.json").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("none.json");
+    }
+
+    @Test
     void a_workbook_made_from_each_sample_designs_exactly_as_its_csv() throws Exception {
         for (String sample : List.of("french-retailer", "euro-manufacturer")) {
             Path csv = sample(sample + ".csv");

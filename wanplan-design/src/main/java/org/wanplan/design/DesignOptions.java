@@ -1,5 +1,6 @@
 package org.wanplan.design;
 
+import org.wanplan.model.PartnerBook;
 import org.wanplan.routing.availability.AvailabilityModel;
 
 /**
@@ -13,6 +14,8 @@ import org.wanplan.routing.availability.AvailabilityModel;
  * @param bestEffortRttMs round-trip target of best effort: Y.1541 class 4, 1 s one-way
  * @param restoration site availability with restoration (the backbone reroutes; default) or on the static
  *     path to the anchor
+ * @param partners who provides off-net tails in each country and how fast they repair them
+ *     ({@link PartnerBook#defaults()})
  */
 public record DesignOptions(
         Topology topology,
@@ -23,17 +26,28 @@ public record DesignOptions(
         double realtimeRttMs,
         double businessRttMs,
         double bestEffortRttMs,
-        boolean restoration) {
+        boolean restoration,
+        PartnerBook partners) {
     public DesignOptions {
         if (!(subscriptionRatio >= 1) || !(perHopMs >= 0)) {
             throw new IllegalArgumentException("subscription ratio must be ≥ 1 and per-hop allowance ≥ 0, were "
                     + subscriptionRatio + ", " + perHopMs);
         }
+        java.util.Objects.requireNonNull(partners, "partners");
     }
 
     public static DesignOptions defaults(Topology topology) {
         return new DesignOptions(
-                topology, Homing.defaults(), AvailabilityModel.defaults(), 4, 0.05, 200, 200, 2000, true);
+                topology,
+                Homing.defaults(),
+                AvailabilityModel.defaults(),
+                4,
+                0.05,
+                200,
+                200,
+                2000,
+                true,
+                PartnerBook.defaults());
     }
 
     /** The same options with site availability on the static path to the anchor. */
@@ -47,6 +61,22 @@ public record DesignOptions(
                 realtimeRttMs,
                 businessRttMs,
                 bestEffortRttMs,
-                false);
+                false,
+                partners);
+    }
+
+    /** The same options with another partner book. */
+    public DesignOptions withPartners(PartnerBook partners) {
+        return new DesignOptions(
+                topology,
+                homing,
+                availability,
+                subscriptionRatio,
+                perHopMs,
+                realtimeRttMs,
+                businessRttMs,
+                bestEffortRttMs,
+                restoration,
+                partners);
     }
 }

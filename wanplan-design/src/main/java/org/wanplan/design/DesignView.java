@@ -59,10 +59,10 @@ public record DesignView(
     }
 
     /**
-     * An access tail: the PoP it reaches, its km, whether it is on-net, and the fibre to build first for a
-     * near-net site (km, 0 otherwise).
+     * An access tail: the PoP it reaches, its km, whether it is on-net, the fibre to build first for a
+     * near-net site (km, 0 otherwise), and who provides it when it is off-net.
      */
-    public record TailView(String pop, double km, boolean onNet, double buildKm) {}
+    public record TailView(String pop, double km, boolean onNet, double buildKm, Optional<String> partner) {}
 
     /** A backbone path by PoP and span ids, with its fibre km and one-way latency. */
     public record PathView(List<String> pops, List<String> spans, double km, double latencyMs) {
@@ -217,7 +217,7 @@ public record DesignView(
                 s.site().bandwidthMbps(),
                 s.site().resilience().label(),
                 s.tails().stream()
-                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet(), t.buildKm()))
+                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet(), t.buildKm(), t.partner()))
                         .toList(),
                 refused,
                 s.refusal(),

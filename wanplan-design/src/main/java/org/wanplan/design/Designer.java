@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.wanplan.model.Fibre;
 import org.wanplan.model.Network;
+import org.wanplan.model.PartnerBook;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Resilience;
 import org.wanplan.model.Site;
@@ -23,6 +24,7 @@ import org.wanplan.routing.Path;
 import org.wanplan.routing.Route;
 import org.wanplan.routing.Router;
 import org.wanplan.routing.availability.Availability;
+import org.wanplan.routing.availability.AvailabilityModel;
 import org.wanplan.routing.availability.Restoration;
 
 /**
@@ -71,14 +73,20 @@ public final class Designer {
         Map<String, List<Homing.Tail>> tails = new LinkedHashMap<>();
         for (Site s : sites) {
             expired.accept("homing the sites");
-            tails.put(s.id(), options.homing().tails(network, s));
+            String partner = options.partners().forCountry(s.country()).name();
+            tails.put(
+                    s.id(),
+                    options.homing().tails(network, s).stream()
+                            .map(t -> t.providedBy(partner))
+                            .toList());
         }
         Site anchor = anchor(sites, options.topology());
         PopId anchorPop = tails.get(anchor.id()).get(0).pop();
         List<Design.SiteDesign> designs = new ArrayList<>();
         for (Site s : sites) {
             expired.accept("homing and routing the sites");
-            designs.add(site(network, router, availability, s, tails.get(s.id()), anchorPop, s == anchor));
+            designs.add(site(
+                    network, router, availability, options.partners(), s, tails.get(s.id()), anchorPop, s == anchor));
         }
         List<Design.SiteDesign> accepted =
                 designs.stream().filter(d -> !d.refused()).toList();
@@ -304,7 +312,7 @@ public final class Designer {
                 continue;
             }
             int mine = popOf.applyAsInt(d);
-            double access = access(elements, d.site(), d.tails());
+            double access = access(elements.model(), options.partners(), d.site(), d.tails());
             double b;
             if (!basis.equals(Design.MEAN_OVER_PAIRS)) {
                 double down = 0;
@@ -344,6 +352,7 @@ public final class Designer {
             Network n,
             Router router,
             Availability availability,
+            PartnerBook partners,
             Site s,
             List<Homing.Tail> tails,
             PopId anchorPop,
@@ -383,7 +392,7 @@ public final class Designer {
             backbone = 1 - (1 - backbone) * (1 - transit(availability, second.get()));
             protection = second;
         }
-        double access = access(availability, s, tails);
+        double access = access(availability.model(), partners, s, tails);
         return new Design.SiteDesign(s, tails, access * backbone, first, Optional.empty(), protection);
     }
 
@@ -391,20 +400,39 @@ public final class Designer {
         return new Design.SiteDesign(s, tails, 0, Optional.empty(), Optional.of(why));
     }
 
-    /** Availability of the tails and the PoPs they land on. */
-    private static double access(Availability availability, Site s, List<Homing.Tail> tails) {
-        var model = availability.model();
-        double leg0 = model.cable(tails.get(0).km()) * model.popAvailability();
+    /**
+     * Availability of the tails and the PoPs they land on. An on-net tail is the operator's fibre, repaired in
+     * the model's time; an off-net tail is the partner's in the site's country ({@link #tail}).
+     */
+    static double access(AvailabilityModel model, PartnerBook partners, Site s, List<Homing.Tail> tails) {
+        double tail0 = tail(model, partners, s, tails.get(0));
+        double leg0 = tail0 * model.popAvailability();
         return switch (s.resilience()) {
             case SINGLE -> leg0;
             // two circuits on one route: a cut takes both (Openreach RO1 against RO2: only a diverse-entry
             // order guarantees separate routes); the second circuit protects equipment, not modelled here
             case DUAL_ACCESS -> leg0;
-            case DUAL_ACCESS_DIVERSE ->
-                (1 - Math.pow(1 - model.cable(tails.get(0).km()), 2)) * model.popAvailability();
+            case DUAL_ACCESS_DIVERSE -> (1 - Math.pow(1 - tail0, 2)) * model.popAvailability();
             case POP_DIVERSE, SRLG_DIVERSE ->
-                1 - (1 - leg0) * (1 - model.cable(tails.get(1).km()) * model.popAvailability());
+                1 - (1 - leg0) * (1 - tail(model, partners, s, tails.get(1)) * model.popAvailability());
         };
+    }
+
+    /**
+     * Availability of one tail of {@code s}: on-net, the operator's cable of the tail's length; off-net, the
+     * partner's guaranteed availability when its contract gives one, else a cable of that length cut at the
+     * model's rate and repaired in the partner's time.
+     */
+    public static double tail(AvailabilityModel model, PartnerBook partners, Site s, Homing.Tail t) {
+        if (t.onNet()) {
+            return model.cable(t.km());
+        }
+        PartnerBook.Partner p = partners.forCountry(s.country());
+        if (p.availabilityPct().isPresent()) {
+            return p.availabilityPct().getAsDouble() / 100;
+        }
+        return model.with(model.cutsPer1000KmYear(), p.mttrHours(), model.popAvailability())
+                .cable(t.km());
     }
 
     /** Availability of a backbone path without its two end PoPs (counted with the access). */

@@ -86,8 +86,21 @@ public record Homing(
      * One access tail: the PoP it lands on, its length, and whether it is the operator's own.
      *
      * @param buildKm fibre to build from the on-net footprint for a near-net site (0 for on-net or off-net)
+     * @param partner who provides an off-net tail (named by the design's {@link org.wanplan.model.PartnerBook});
+     *     empty for an on-net tail, and until the design names it
      */
-    public record Tail(PopId pop, double km, boolean onNet, double buildKm) {
+    public record Tail(PopId pop, double km, boolean onNet, double buildKm, java.util.Optional<String> partner) {
+        public Tail {
+            if (onNet && partner.isPresent()) {
+                throw new IllegalArgumentException("an on-net tail has no partner, was given " + partner.get());
+            }
+        }
+
+        /** A tail whose partner is not named yet. */
+        public Tail(PopId pop, double km, boolean onNet, double buildKm) {
+            this(pop, km, onNet, buildKm, java.util.Optional.empty());
+        }
+
         /** A tail with nothing to build. */
         public Tail(PopId pop, double km, boolean onNet) {
             this(pop, km, onNet, 0);
@@ -96,6 +109,11 @@ public record Homing(
         /** Whether the tail is own fibre only once the lateral is built. */
         public boolean nearNet() {
             return buildKm > 0;
+        }
+
+        /** This tail provided by {@code name} when it is off-net; an on-net tail as it is. */
+        public Tail providedBy(String name) {
+            return onNet ? this : new Tail(pop, km, false, buildKm, java.util.Optional.of(name));
         }
     }
 

@@ -97,7 +97,9 @@ class DesignerTest {
                 .hasSize(2)
                 .allMatch(t -> t.pop().value().equals("a"));
         double pop = m.popAvailability();
-        double cable = m.cable(km);
+        // 33 km from a PoP of no population (5 km on-net radius): off-net, the partner's fibre, repaired in 15 h
+        assertThat(d.sites().get(0).tails()).noneMatch(Homing.Tail::onNet);
+        double cable = 1 / (1 + 4.39 / 1.609344 * km / 1000 / 8766 * 15);
         // the line a–b: backbone to the hub's PoP b is span ab alone (end PoPs are in the access)
         double backbone = m.cable(100);
         // one route: a cut takes both circuits, so the access is a single tail's
@@ -114,6 +116,114 @@ class DesignerTest {
                     assertThat(l.mrc()).isEqualByComparingTo("350");
                     assertThat(l.nrc()).isEqualByComparingTo("750");
                 });
+    }
+
+    /** A site at (lat, lon) in {@code country}, single-homed. */
+    static Site siteIn(String id, double lat, double lon, String country, Resilience r) {
+        return new Site(
+                id, id, new GeoPoint(lat, lon), Optional.empty(), Optional.of(country), SiteRole.SPOKE, 100, 0, 100, r);
+    }
+
+    @Test
+    void an_off_net_tail_is_repaired_on_its_partners_terms_and_an_on_net_one_on_ours() throws Exception {
+        // three PoPs of no country on the line: every site is served across the border, by its own country's
+        // partner; the anchor (1 Gbps) sits on PoP c, so the others' backbone is the static path to it
+        Site anchor = new Site(
+                "anchor",
+                "anchor",
+                new GeoPoint(0, 2),
+                Optional.empty(),
+                Optional.empty(),
+                SiteRole.SPOKE,
+                1000,
+                0,
+                100,
+                Resilience.SINGLE);
+        List<Site> sites = List.of(
+                siteIn("fr", 0.2, 0, "FR", Resilience.SINGLE), // 22 km from a: off-net
+                siteIn("de", 0.2, 0, "DE", Resilience.SINGLE), // the same place, a German partner
+                siteIn("it", 0.2, 0, "IT", Resilience.SINGLE), // Italy: a guaranteed availability
+                siteIn("near", 0.02, 0, "FR", Resilience.SINGLE), // 2.2 km: on-net, our own fibre
+                anchor);
+        org.wanplan.model.PartnerBook partners = new org.wanplan.model.PartnerBook(
+                new org.wanplan.model.PartnerBook.Partner("anyone", 15),
+                java.util.Map.of(
+                        "DE",
+                        new org.wanplan.model.PartnerBook.Partner("Telekom", 8),
+                        "IT",
+                        new org.wanplan.model.PartnerBook.Partner("TIM", 15, java.util.OptionalDouble.of(99.5))));
+        Design d = Designer.design(
+                line(),
+                sites,
+                DesignOptions.defaults(Topology.ANY_TO_ANY)
+                        .withPartners(partners)
+                        .withoutRestoration());
+        AvailabilityModel m = AvailabilityModel.defaults();
+        double pop = m.popAvailability();
+        // backbone a → c: spans ab and bc and the transit PoP b; PoP c is the anchor's, counted in its access
+        double backbone = m.cable(100) * m.cable(100) * pop;
+        double km = d.sites().get(0).tails().get(0).km();
+        double cutsPerHour = 4.39 / 1.609344 * km / 1000 / 8766; // Grover's long-haul cut rate, per hour
+        assertThat(d.sites().get(0).tails().get(0).partner()).contains("anyone"); // FR has no entry
+        assertThat(d.sites().get(0).availability())
+                .isCloseTo(1 / (1 + cutsPerHour * 15) * pop * backbone, within(1e-15));
+        assertThat(d.sites().get(1).tails().get(0).partner()).contains("Telekom");
+        assertThat(d.sites().get(1).availability())
+                .isCloseTo(1 / (1 + cutsPerHour * 8) * pop * backbone, within(1e-15));
+        // the contract's figure, whatever the length
+        assertThat(d.sites().get(2).availability()).isCloseTo(0.995 * pop * backbone, within(1e-15));
+        Homing.Tail own = d.sites().get(3).tails().get(0);
+        assertThat(own.onNet()).isTrue();
+        assertThat(own.partner()).isEmpty();
+        double ownCutsPerHour = 4.39 / 1.609344 * own.km() / 1000 / 8766;
+        assertThat(d.sites().get(3).availability())
+                .isCloseTo(1 / (1 + ownCutsPerHour * 12) * pop * backbone, within(1e-15));
+        // the partner is shown with the tail
+        DesignView v = DesignView.of(d, Quote.of(d, org.wanplan.model.PriceBook.defaults()));
+        assertThat(v.sites().get(1).tails().get(0).partner()).contains("Telekom");
+        assertThat(v.sites().get(3).tails().get(0).partner()).isEmpty();
+    }
+
+    @Test
+    void a_longer_partner_repair_costs_exactly_its_share_of_downtime() throws Exception {
+        // the same off-net site with partners repairing in 12 h (our own time) and 24 h: the tail's
+        // unavailability λ·MTTR / (1 + λ·MTTR) roughly doubles; checked against the closed form, not the code
+        List<Site> sites = List.of(
+                siteIn("s", 0.5, 0, "FR", Resilience.SINGLE),
+                new Site(
+                        "anchor",
+                        "anchor",
+                        new GeoPoint(0, 0),
+                        Optional.empty(),
+                        Optional.empty(),
+                        SiteRole.SPOKE,
+                        1000,
+                        0,
+                        100,
+                        Resilience.SINGLE));
+        java.util.function.DoubleFunction<Double> availabilityAt = h -> {
+            try {
+                org.wanplan.model.PartnerBook b = new org.wanplan.model.PartnerBook(
+                        new org.wanplan.model.PartnerBook.Partner("p", h), java.util.Map.of());
+                return Designer.design(
+                                line(),
+                                sites,
+                                DesignOptions.defaults(Topology.ANY_TO_ANY)
+                                        .withPartners(b)
+                                        .withoutRestoration())
+                        .sites()
+                        .get(0)
+                        .availability();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        double pop = AvailabilityModel.defaults().popAvailability();
+        Homing.Tail t = Homing.defaults().tails(line(), sites.get(0)).get(0);
+        double lambda = 4.39 / 1.609344 * t.km() / 1000 / 8766;
+        // both sites on PoP a: no backbone; the access is the tail and PoP a
+        assertThat(availabilityAt.apply(12)).isCloseTo(pop / (1 + lambda * 12), within(1e-15));
+        assertThat(availabilityAt.apply(24)).isCloseTo(pop / (1 + lambda * 24), within(1e-15));
     }
 
     @Test
