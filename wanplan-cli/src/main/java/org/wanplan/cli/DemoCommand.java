@@ -79,6 +79,8 @@ final class DemoCommand implements Callable<Integer> {
                 "p95TailKm",
                 "meanRttMs",
                 "maxRttMs",
+                "realtimeBreaches",
+                "businessBreaches",
                 "meanAvailability",
                 "refused",
                 "totalContractValue")) {

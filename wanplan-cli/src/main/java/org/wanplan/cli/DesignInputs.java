@@ -46,6 +46,15 @@ final class DesignInputs {
     private org.wanplan.model.PartnerBook partners;
 
     @Option(
+            names = "--rtt-targets",
+            paramLabel = "FILE",
+            description = "round-trip targets per class by distance band (JSON or YAML; default: 30/50 ms real-time/"
+                    + "business up to 1,000 km, 45/70 up to 4,000 km, 90/110 beyond, best effort 2 s)")
+    Path rttTargets;
+
+    private org.wanplan.model.RttTargets rtt;
+
+    @Option(
             names = "--topology",
             defaultValue = "any-to-any",
             paramLabel = "T",
@@ -60,9 +69,18 @@ final class DesignInputs {
 
     /** The design options these inputs ask for. */
     org.wanplan.design.DesignOptions options(CommandLine.Model.CommandSpec spec) throws Exception {
-        org.wanplan.design.DesignOptions o =
-                org.wanplan.design.DesignOptions.defaults(topology(spec)).withPartners(partners());
+        org.wanplan.design.DesignOptions o = org.wanplan.design.DesignOptions.defaults(topology(spec))
+                .withPartners(partners())
+                .withRtt(rtt());
         return noRestoration ? o.withoutRestoration() : o;
+    }
+
+    /** The round-trip targets of {@code --rtt-targets}, read once, or the defaults. */
+    org.wanplan.model.RttTargets rtt() throws Exception {
+        if (rtt == null) {
+            rtt = Designs.rttTargets(rttTargets);
+        }
+        return rtt;
     }
 
     /** The partner book of {@code --partner-book}, read once, or the defaults. */

@@ -43,6 +43,18 @@ final class Designs {
         }
     }
 
+    /** The round-trip targets in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    static org.wanplan.model.RttTargets rttTargets(Path file) throws Exception {
+        if (file == null) {
+            return org.wanplan.model.RttTargets.defaults();
+        }
+        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
+        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
+            return org.wanplan.io.price.RttTargetsFile.read(
+                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
+        }
+    }
+
     static BigDecimal siteNrc(Quote q, String site) {
         return DesignFigures.siteNrc(q, site);
     }

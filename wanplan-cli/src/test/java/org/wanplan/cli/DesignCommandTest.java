@@ -248,6 +248,76 @@ class DesignCommandTest {
     }
 
     @Test
+    void each_pair_is_held_to_its_distance_bands_targets_and_the_breaches_are_counted() throws Exception {
+        String sites = sample("euro-manufacturer.csv").toString();
+        JsonNode d = new ObjectMapper()
+                .readTree(NetworkCommandTest.run(
+                                "design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json")
+                        .out());
+        // the defaults: the summary counts exactly the listed pairs that miss their band's target
+        long realtime = 0;
+        long business = 0;
+        for (JsonNode p : d.path("latency")) {
+            double km = p.path("km").asDouble();
+            double rtt = p.path("rttMs").asDouble();
+            double[] target =
+                    km <= 1000 ? new double[] {30, 50} : km <= 4000 ? new double[] {45, 70} : new double[] {90, 110};
+            assertThat(p.path("realtimeOk").asBoolean()).as(p.toString()).isEqualTo(rtt <= target[0]);
+            assertThat(p.path("businessOk").asBoolean()).as(p.toString()).isEqualTo(rtt <= target[1]);
+            realtime += rtt > target[0] ? 1 : 0;
+            business += rtt > target[1] ? 1 : 0;
+        }
+        assertThat(d.path("latencySummary").path("pairs").asLong())
+                .isEqualTo(d.path("latency").size());
+        assertThat(d.path("latencySummary").path("realtimeBreaches").asLong()).isEqualTo(realtime);
+        assertThat(d.path("latencySummary").path("businessBreaches").asLong()).isEqualTo(business);
+        // a file: pairs up to 500 km held to 1 ms, the rest to a minute
+        Path rtt = Files.writeString(dir.resolve("rtt.yaml"), """
+                bands:
+                  - {upToKm: 500, realtimeMs: 1, businessMs: 1, bestEffortMs: 1}
+                  - {realtimeMs: 60000, businessMs: 60000, bestEffortMs: 60000}
+                """);
+        JsonNode strict = new ObjectMapper()
+                .readTree(NetworkCommandTest.run(
+                                "design",
+                                "euro350",
+                                "--sites",
+                                sites,
+                                "--topology",
+                                "hub-spoke",
+                                "--json",
+                                "--rtt-targets",
+                                rtt.toString())
+                        .out());
+        long near = 0;
+        for (JsonNode p : strict.path("latency")) {
+            near += p.path("km").asDouble() <= 500 && p.path("rttMs").asDouble() > 1 ? 1 : 0;
+        }
+        assertThat(near).isPositive();
+        assertThat(strict.path("latencySummary").path("realtimeBreaches").asLong())
+                .isEqualTo(near);
+        assertThat(strict.path("latencySummary").path("bestEffortBreaches").asLong())
+                .isEqualTo(near);
+        // compare carries the counts per network
+        JsonNode c = new ObjectMapper()
+                .readTree(NetworkCommandTest.run("compare", "--sites", sites, "--topology", "hub-spoke", "--json")
+                        .out());
+        assertThat(c.path("euro350").path("realtimeBreaches").asLong()).isEqualTo(realtime);
+        assertThat(c.path("sparse").has("businessBreaches")).isTrue();
+        // a bad file: reported by line, nothing designed
+        Path bad = Files.writeString(
+                dir.resolve("bad-rtt.json"),
+                "{\"bands\": [{\"realtimeMs\": -1," + " \"businessMs\": 1, \"bestEffortMs\": 1}]}");
+        NetworkCommandTest.Run r =
+                NetworkCommandTest.run("design", "euro350", "--sites", sites, "--rtt-targets", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .contains(
+                        bad + ":1: bands[0].realtimeMs must be a number more than 0 and at most 60000 ms," + " was -1");
+    }
+
+    @Test
     void a_bad_partner_book_is_reported_by_line_and_nothing_designed() throws Exception {
         Path book = Files.writeString(dir.resolve("partners.json"), """
                 {"countries": {

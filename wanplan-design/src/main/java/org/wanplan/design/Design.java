@@ -3,6 +3,7 @@ package org.wanplan.design;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wanplan.model.RttTargets;
 import org.wanplan.model.Site;
 import org.wanplan.model.SpanId;
 import org.wanplan.routing.Path;
@@ -87,11 +88,15 @@ public record Design(
         }
     }
 
-    /** Round trip between two sites' CEs and whether each class's target is met. */
+    /**
+     * Round trip between two sites' CEs and whether each class's target is met: the targets of the distance band
+     * ({@link RttTargets}) the pair's great circle {@code km} falls in.
+     */
     public record PairLatency(
             String a,
             String b,
             double rttMs,
+            double km,
             double gbps,
             boolean realtimeOk,
             boolean businessOk,

@@ -27,6 +27,9 @@ public final class DesignFigures {
      * @param onNetShare share of sites whose first tail is on-net
      * @param p95TailKm nearest-rank 95th percentile of the first tails' km
      * @param refused sites whose resilience option could not be met
+     * @param realtimeBreaches site pairs over their distance band's real-time round-trip target
+     *     ({@link org.wanplan.model.RttTargets})
+     * @param businessBreaches site pairs over their band's business target
      */
     public record Summary(
             int sites,
@@ -38,6 +41,8 @@ public final class DesignFigures {
             double meanAvailability,
             double minAvailability,
             int refused,
+            long realtimeBreaches,
+            long businessBreaches,
             BigDecimal totalContractValue) {}
 
     /** The comparison figures of one design. */
@@ -48,6 +53,7 @@ public final class DesignFigures {
                 .toArray();
         long onNet = d.sites().stream().filter(s -> s.tails().get(0).onNet()).count();
         double[] rtt = rtts(d);
+        long[] breaches = breaches(d, rtt);
         double[] availability = d.accepted().stream()
                 .mapToDouble(Design.SiteDesign::availability)
                 .toArray();
@@ -61,6 +67,8 @@ public final class DesignFigures {
                 Arrays.stream(availability).average().orElse(0),
                 Arrays.stream(availability).min().orElse(0),
                 d.sites().size() - d.accepted().size(),
+                breaches[0],
+                breaches[1],
                 q.totalContractValue());
     }
 
@@ -69,6 +77,20 @@ public final class DesignFigures {
         return d.latency() instanceof Designer.PairList pairs
                 ? pairs.rtts() // 12.5 million pairs at 5,000 sites
                 : d.latency().stream().mapToDouble(Design.PairLatency::rttMs).toArray();
+    }
+
+    /** Pairs over their band's real-time, business and best-effort targets, from {@code rtts} in list order. */
+    static long[] breaches(Design d, double[] rtts) {
+        if (d.latency() instanceof Designer.PairList pairs) {
+            return pairs.breaches(rtts);
+        }
+        long[] n = new long[3];
+        for (Design.PairLatency p : d.latency()) {
+            n[0] += p.realtimeOk() ? 0 : 1;
+            n[1] += p.businessOk() ? 0 : 1;
+            n[2] += p.bestEffortOk() ? 0 : 1;
+        }
+        return n;
     }
 
     /** Nearest-rank percentile of sorted values. */

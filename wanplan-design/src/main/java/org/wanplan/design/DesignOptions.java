@@ -1,6 +1,7 @@
 package org.wanplan.design;
 
 import org.wanplan.model.PartnerBook;
+import org.wanplan.model.RttTargets;
 import org.wanplan.routing.availability.AvailabilityModel;
 
 /**
@@ -9,9 +10,7 @@ import org.wanplan.routing.availability.AvailabilityModel;
  * @param subscriptionRatio access bandwidth ÷ the traffic a site sends at once (default 4: sites rarely
  *     burst to all peers together; the hose model's usual planning ratio)
  * @param perHopMs one-way allowance per PoP a packet crosses, for switching and queueing (default 0.05 ms)
- * @param realtimeRttMs round-trip target of the real-time class: ITU-T Y.1541 class 0, 100 ms one-way
- * @param businessRttMs round-trip target of the business class: Y.1541 class 2, 100 ms one-way
- * @param bestEffortRttMs round-trip target of best effort: Y.1541 class 4, 1 s one-way
+ * @param rtt round-trip targets per class by distance band ({@link RttTargets#defaults()})
  * @param restoration site availability with restoration (the backbone reroutes; default) or on the static
  *     path to the anchor
  * @param partners who provides off-net tails in each country and how fast they repair them
@@ -23,9 +22,7 @@ public record DesignOptions(
         AvailabilityModel availability,
         double subscriptionRatio,
         double perHopMs,
-        double realtimeRttMs,
-        double businessRttMs,
-        double bestEffortRttMs,
+        RttTargets rtt,
         boolean restoration,
         PartnerBook partners) {
     public DesignOptions {
@@ -33,6 +30,7 @@ public record DesignOptions(
             throw new IllegalArgumentException("subscription ratio must be ≥ 1 and per-hop allowance ≥ 0, were "
                     + subscriptionRatio + ", " + perHopMs);
         }
+        java.util.Objects.requireNonNull(rtt, "rtt");
         java.util.Objects.requireNonNull(partners, "partners");
     }
 
@@ -43,40 +41,25 @@ public record DesignOptions(
                 AvailabilityModel.defaults(),
                 4,
                 0.05,
-                200,
-                200,
-                2000,
+                RttTargets.defaults(),
                 true,
                 PartnerBook.defaults());
     }
 
     /** The same options with site availability on the static path to the anchor. */
     public DesignOptions withoutRestoration() {
-        return new DesignOptions(
-                topology,
-                homing,
-                availability,
-                subscriptionRatio,
-                perHopMs,
-                realtimeRttMs,
-                businessRttMs,
-                bestEffortRttMs,
-                false,
-                partners);
+        return new DesignOptions(topology, homing, availability, subscriptionRatio, perHopMs, rtt, false, partners);
     }
 
     /** The same options with another partner book. */
     public DesignOptions withPartners(PartnerBook partners) {
         return new DesignOptions(
-                topology,
-                homing,
-                availability,
-                subscriptionRatio,
-                perHopMs,
-                realtimeRttMs,
-                businessRttMs,
-                bestEffortRttMs,
-                restoration,
-                partners);
+                topology, homing, availability, subscriptionRatio, perHopMs, rtt, restoration, partners);
+    }
+
+    /** The same options with other round-trip targets. */
+    public DesignOptions withRtt(RttTargets rtt) {
+        return new DesignOptions(
+                topology, homing, availability, subscriptionRatio, perHopMs, rtt, restoration, partners);
     }
 }

@@ -176,7 +176,7 @@ public record DesignView(
                     .thenComparingInt(k -> k));
             listed = chosen.stream().map(pairs::get).toList();
         }
-        DesignOptions o = pairs.options();
+        long[] breaches = pairs.breaches(rtts);
         LatencySummary summary = new LatencySummary(
                 rtts.length,
                 listed.size(),
@@ -184,9 +184,9 @@ public record DesignView(
                 DesignFigures.percentile(sorted, 90),
                 DesignFigures.percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1],
-                Designer.PairList.over(rtts, o.realtimeRttMs()),
-                Designer.PairList.over(rtts, o.businessRttMs()),
-                Designer.PairList.over(rtts, o.bestEffortRttMs()));
+                breaches[0],
+                breaches[1],
+                breaches[2]);
         return view(d, q, listed, summary);
     }
 

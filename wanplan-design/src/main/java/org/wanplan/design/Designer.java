@@ -13,6 +13,7 @@ import org.wanplan.model.Network;
 import org.wanplan.model.PartnerBook;
 import org.wanplan.model.PopId;
 import org.wanplan.model.Resilience;
+import org.wanplan.model.RttTargets;
 import org.wanplan.model.Site;
 import org.wanplan.model.SiteRole;
 import org.wanplan.model.SpanId;
@@ -506,6 +507,11 @@ public final class Designer {
         private final double[] bundleMs;
         private final DesignOptions o;
 
+        /** Each site's position as a unit vector (x, y, z), to place a pair in its distance band by a dot product. */
+        private final double[] unit;
+        /** cos(band's distance ÷ Earth's radius) per band: a pair whose dot product reaches it is within the band. */
+        private final double[] cosUpTo;
+
         PairList(
                 List<Design.SiteDesign> sites,
                 int[] a,
@@ -521,6 +527,21 @@ public final class Designer {
             this.gbps = gbps;
             this.bundleMs = bundleMs;
             this.o = o;
+            this.unit = new double[3 * this.sites.size()];
+            for (int i = 0; i < this.sites.size(); i++) {
+                org.wanplan.model.GeoPoint g = this.sites.get(i).site().location();
+                double phi = Math.toRadians(g.latitude());
+                double lambda = Math.toRadians(g.longitude());
+                unit[3 * i] = Math.cos(phi) * Math.cos(lambda);
+                unit[3 * i + 1] = Math.cos(phi) * Math.sin(lambda);
+                unit[3 * i + 2] = Math.sin(phi);
+            }
+            List<RttTargets.Band> bands = o.rtt().bands();
+            this.cosUpTo = new double[bands.size()];
+            for (int i = 0; i < cosUpTo.length; i++) {
+                double angle = bands.get(i).upToKm() / org.wanplan.model.Geodesy.MEAN_EARTH_RADIUS_KM;
+                cosUpTo[i] = angle >= Math.PI ? Double.NEGATIVE_INFINITY : Math.cos(angle);
+            }
         }
 
         /** Every pair's round trip in ms, in list order, without making the pairs. */
@@ -536,13 +557,32 @@ public final class Designer {
             return out;
         }
 
-        /** How many pairs miss a round-trip target of {@code ms}, from {@link #rtts()}. */
-        static long over(double[] rtts, double ms) {
-            long n = 0;
-            for (double r : rtts) {
-                if (r > ms) {
-                    n++;
+        /** The distance band of pair {@code k}: the first whose great circle reaches the pair's. */
+        int band(int k) {
+            int x = 3 * a[k];
+            int y = 3 * b[k];
+            double dot = unit[x] * unit[y] + unit[x + 1] * unit[y + 1] + unit[x + 2] * unit[y + 2];
+            for (int i = 0; i < cosUpTo.length - 1; i++) {
+                if (dot >= cosUpTo[i]) {
+                    return i;
                 }
+            }
+            return cosUpTo.length - 1;
+        }
+
+        /**
+         * How many pairs miss their class's round-trip target, from {@link #rtts()}: for each class (real-time,
+         * business, best effort) the count of pairs over their band's target.
+         */
+        long[] breaches(double[] rtts) {
+            List<RttTargets.Band> bands = o.rtt().bands();
+            long[] n = new long[3];
+            for (int k = 0; k < rtts.length; k++) {
+                RttTargets.Band t = bands.get(band(k));
+                double r = rtts[k];
+                n[0] += r > t.realtimeMs() ? 1 : 0;
+                n[1] += r > t.businessMs() ? 1 : 0;
+                n[2] += r > t.bestEffortMs() ? 1 : 0;
             }
             return n;
         }
@@ -557,14 +597,16 @@ public final class Designer {
             Design.SiteDesign y = sites.get(b[k]);
             double rtt = 2
                     * (Fibre.latencyMs(x.tails().get(0).km() + y.tails().get(0).km()) + bundleMs[bundle[k]]);
+            RttTargets.Band t = o.rtt().bands().get(band(k));
             return new Design.PairLatency(
                     x.site().id(),
                     y.site().id(),
                     rtt,
+                    x.site().location().distanceKm(y.site().location()),
                     gbps[k],
-                    rtt <= o.realtimeRttMs(),
-                    rtt <= o.businessRttMs(),
-                    rtt <= o.bestEffortRttMs());
+                    rtt <= t.realtimeMs(),
+                    rtt <= t.businessMs(),
+                    rtt <= t.bestEffortMs());
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wanplan.model.Resilience;
+import org.wanplan.model.RttTargets;
 import org.wanplan.model.Site;
 import org.wanplan.model.SiteRole;
 
@@ -30,8 +31,9 @@ import org.wanplan.model.SiteRole;
  *       {@value #PRIMARY_PRIORITY}, the second's {@value #SECONDARY_PRIORITY} (L3SM's default).
  *   <li>The class-of-service mix as a custom QoS profile: a class per non-empty share ({@code realtime},
  *       {@code business}, {@code best-effort}) with its share as {@code guaranteed-bw-percent}; real-time and
- *       business carry their one-way latency target ({@code latency-boundary}, half the design's round-trip
- *       target: ITU-T Y.1541 classes 0 and 2, 100 ms one way), best effort none.
+ *       business carry their one-way latency target ({@code latency-boundary}, half the round-trip target of
+ *       the distance band of the site's farthest peer, {@link RttTargets}: L3SM has one boundary per site, so
+ *       it is the loosest the site's pairs are held to), best effort none.
  *   <li>Resilience as access-diversity constraints on the second access towards the first ({@code
  *       all-other-accesses}): {@code dual-access} → {@code pe-diverse} (two circuits into two PEs at the same
  *       PoP); {@code dual-access-diverse} → {@code bearer-diverse} and {@code pe-diverse} (L3SM cannot say that
@@ -61,8 +63,10 @@ public final class L3smExport {
                 "customer-name", customerName,
                 "vpn-service-topology", identity(d.topology() == Topology.HUB_SPOKE ? "hub-spoke" : "any-to-any"));
         List<Object> sites = new ArrayList<>();
-        for (Design.SiteDesign s : d.accepted()) {
-            sites.add(site(s, d.topology(), options, vpnId));
+        List<Design.SiteDesign> accepted = d.accepted();
+        double[] farthest = farthestPeerKm(accepted, d.topology());
+        for (int i = 0; i < accepted.size(); i++) {
+            sites.add(site(accepted.get(i), d.topology(), options.rtt().forKm(farthest[i]), vpnId));
         }
         Map<String, Object> root = map(
                 "vpn-services", map("vpn-service", List.of(service)),
@@ -70,7 +74,53 @@ public final class L3smExport {
         return map(MODULE + ":l3vpn-svc", root);
     }
 
-    private static Map<String, Object> site(Design.SiteDesign sd, Topology topology, DesignOptions o, String vpnId) {
+    /**
+     * Each site's great-circle distance to its farthest peer: every other site any to any; for a spoke of a hub
+     * and spoke with hubs, the farthest hub (a hub's peers are every other site). Found by unit-vector dot
+     * products, then measured once.
+     */
+    static double[] farthestPeerKm(List<Design.SiteDesign> sites, Topology topology) {
+        int n = sites.size();
+        double[] u = new double[3 * n];
+        boolean[] hub = new boolean[n];
+        boolean anyHub = false;
+        for (int i = 0; i < n; i++) {
+            org.wanplan.model.GeoPoint g = sites.get(i).site().location();
+            double phi = Math.toRadians(g.latitude());
+            double lambda = Math.toRadians(g.longitude());
+            u[3 * i] = Math.cos(phi) * Math.cos(lambda);
+            u[3 * i + 1] = Math.cos(phi) * Math.sin(lambda);
+            u[3 * i + 2] = Math.sin(phi);
+            hub[i] = sites.get(i).site().role() == SiteRole.HUB;
+            anyHub |= hub[i];
+        }
+        boolean spokesToHubs = topology == Topology.HUB_SPOKE && anyHub;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                if (j == i || (spokesToHubs && !hub[i] && !hub[j])) {
+                    continue;
+                }
+                double dot = u[3 * i] * u[3 * j] + u[3 * i + 1] * u[3 * j + 1] + u[3 * i + 2] * u[3 * j + 2];
+                if (dot < lowest) {
+                    lowest = dot;
+                    best = j;
+                }
+            }
+            out[i] = best < 0
+                    ? 0
+                    : sites.get(i)
+                            .site()
+                            .location()
+                            .distanceKm(sites.get(best).site().location());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> site(
+            Design.SiteDesign sd, Topology topology, RttTargets.Band target, String vpnId) {
         Site s = sd.site();
         int accesses = sd.tails().size();
         boolean oneDevice = s.resilience() == Resilience.DUAL_ACCESS || accesses == 1;
@@ -100,7 +150,7 @@ public final class L3smExport {
                             "svc-input-bandwidth", bps,
                             "svc-output-bandwidth", bps,
                             "svc-mtu", MTU,
-                            "qos", map("qos-profile", map("classes", map("class", classes(s, o))))));
+                            "qos", map("qos-profile", map("classes", map("class", classes(s, target))))));
             a.put("availability", map("access-priority", i == 1 ? PRIMARY_PRIORITY : SECONDARY_PRIORITY));
             a.put("vpn-attachment", map("vpn-id", vpnId, "site-role", identity(role)));
             links.add(a);
@@ -117,10 +167,10 @@ public final class L3smExport {
         return site;
     }
 
-    private static List<Object> classes(Site s, DesignOptions o) {
+    private static List<Object> classes(Site s, RttTargets.Band target) {
         List<Object> out = new ArrayList<>();
-        addClass(out, "realtime", s.realtimePct(), o.realtimeRttMs() / 2);
-        addClass(out, "business", s.businessPct(), o.businessRttMs() / 2);
+        addClass(out, "realtime", s.realtimePct(), target.realtimeMs() / 2);
+        addClass(out, "business", s.businessPct(), target.businessMs() / 2);
         addClass(out, "best-effort", s.bestEffortPct(), Double.NaN);
         return out;
     }
@@ -131,7 +181,8 @@ public final class L3smExport {
         }
         Map<String, Object> c = map("class-id", id);
         if (!Double.isNaN(oneWayMs)) {
-            c.put("latency", map("latency-boundary", (int) Math.round(oneWayMs)));
+            // whole ms (uint16 in L3SM), rounded down: the order never states a looser bound than the target
+            c.put("latency", map("latency-boundary", (int) Math.floor(oneWayMs)));
         }
         c.put("bandwidth", map("guaranteed-bw-percent", decimal(pct)));
         out.add(c);

@@ -319,12 +319,13 @@ final class DesignRoutes implements Routes {
         ctx.header("Content-Disposition", "attachment; filename=\"" + s.id() + "-latency.csv\"");
         try (java.io.Writer out = new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            out.write("a,b,rttMs,gbps,realtimeOk,businessOk,bestEffortOk\n");
+            out.write("a,b,rttMs,km,gbps,realtimeOk,businessOk,bestEffortOk\n");
             for (Design.PairLatency p : d.latency()) {
                 out.write(csvRow(List.of(
                         p.a(),
                         p.b(),
                         String.format(java.util.Locale.ROOT, "%.4f", p.rttMs()),
+                        String.format(java.util.Locale.ROOT, "%.3f", p.km()),
                         String.format(java.util.Locale.ROOT, "%.6f", p.gbps()),
                         Boolean.toString(p.realtimeOk()),
                         Boolean.toString(p.businessOk()),
