@@ -40,6 +40,13 @@ final class CompareCommand implements Callable<Integer> {
                             + " against the second's)")
     Path report;
 
+    @Option(
+            names = "--tariff",
+            paramLabel = "NETWORK=FILE",
+            description = "quote NETWORK with the price book in FILE (JSON or YAML), e.g. the competitor's own tariff;"
+                    + " repeatable; a network without one is quoted with --price-book or the built-in book")
+    List<String> tariffs;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,13 +58,21 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give two networks, or none for euro350 and sparse");
         }
+        tariffFiles(names); // a bad --tariff is a usage error before anything is read
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
         List<org.wanplan.model.Network> loaded = new java.util.ArrayList<>();
         for (String name : names) {
             loaded.add(Networks.load(name));
         }
-        Comparison c = Comparison.of(loaded, sites, inputs.options(spec), book);
+        Map<String, Comparison.Tariff> byNetwork = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Path> t : tariffFiles(names).entrySet()) {
+            byNetwork.put(
+                    loaded.get(names.indexOf(t.getKey())).name(), // as given on the command line, then as loaded
+                    new Comparison.Tariff(t.getValue().getFileName().toString(), Designs.priceBook(t.getValue())));
+        }
+        Comparison c = Comparison.of(
+                loaded, sites, inputs.options(spec), new Comparison.Tariff(inputs.tariffName(), book), byNetwork);
         Map<String, JsonNode> summaries = c.summaries();
         if (report != null) {
             HtmlReport.Proposal proposal = c.proposal(inputs.customerName());
@@ -88,5 +103,29 @@ final class CompareCommand implements Callable<Integer> {
         return v == Math.rint(v) && Math.abs(v) < 1e15
                 ? String.format(Locale.ROOT, "%,.0f", v)
                 : String.format(Locale.ROOT, "%,.4f", v);
+    }
+
+    /** The {@code --tariff NETWORK=FILE} options by network; a malformed one, or one for another network, is a usage error. */
+    private Map<String, Path> tariffFiles(List<String> names) {
+        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        for (String t : tariffs == null ? List.<String>of() : tariffs) {
+            int eq = t.indexOf('=');
+            if (eq <= 0 || eq == t.length() - 1) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--tariff must be NETWORK=FILE, was '" + t + "'");
+            }
+            String network = t.substring(0, eq);
+            if (!names.contains(network)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--tariff names " + network + ", which is not compared here (" + String.join(", ", names)
+                                + ")");
+            }
+            if (out.put(network, Path.of(t.substring(eq + 1))) != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--tariff gives " + network + " two price books");
+            }
+        }
+        return out;
     }
 }

@@ -23,22 +23,51 @@ import org.wanplan.model.SpanCatalogue;
  * ({@link WhatItTakes}).
  */
 final class Comparison {
-    /** One network's side. */
-    record Side(Network network, Design design, Quote quote, WhatItTakes.Answer whatItTakes) {}
+    /**
+     * One network's side.
+     *
+     * @param tariff the name of the price book it is quoted with
+     */
+    record Side(Network network, Design design, Quote quote, WhatItTakes.Answer whatItTakes, String tariff) {}
+
+    /** A price book and the name it goes by in the comparison (its file's name, or {@value #BUILT_IN}). */
+    record Tariff(String name, PriceBook book) {}
+
+    /** The name of the built-in price book. */
+    static final String BUILT_IN = "built-in";
 
     private final List<Side> sides;
+    private final org.wanplan.model.RttTargets rtt;
 
-    private Comparison(List<Side> sides) {
+    private Comparison(List<Side> sides, org.wanplan.model.RttTargets rtt) {
         this.sides = List.copyOf(sides);
+        this.rtt = rtt;
     }
 
+    /** Both networks quoted with {@code book}, the built-in one. */
     static Comparison of(List<Network> networks, List<Site> sites, DesignOptions options, PriceBook book) {
+        return of(networks, sites, options, new Tariff(BUILT_IN, book), Map.of());
+    }
+
+    /**
+     * Each network quoted with its own tariff ({@code byNetwork}, by network name), or with {@code common} when it
+     * has none.
+     */
+    static Comparison of(
+            List<Network> networks,
+            List<Site> sites,
+            DesignOptions options,
+            Tariff common,
+            Map<String, Tariff> byNetwork) {
         List<Design> designs = new ArrayList<>();
         List<Quote> quotes = new ArrayList<>();
+        List<Tariff> tariffs = new ArrayList<>();
         for (Network n : networks) {
             Design d = Designer.design(n, sites, options);
+            Tariff t = byNetwork.getOrDefault(n.name(), common);
             designs.add(d);
-            quotes.add(Quote.of(d, book));
+            quotes.add(Quote.of(d, t.book()));
+            tariffs.add(t);
         }
         List<Side> sides = new ArrayList<>();
         for (int i = 0; i < networks.size(); i++) {
@@ -57,9 +86,10 @@ final class Comparison {
                             quotes.get(i).totalContractValue(),
                             networks.get(other).name(),
                             theirs,
-                            SpanCatalogue.defaults())));
+                            SpanCatalogue.defaults()),
+                    tariffs.get(i).name()));
         }
-        return new Comparison(sides);
+        return new Comparison(sides, options.rtt());
     }
 
     List<Side> sides() {
@@ -71,16 +101,18 @@ final class Comparison {
         return new HtmlReport.Proposal(
                 customer,
                 sides.stream()
-                        .map(s -> new HtmlReport.Side(s.network(), s.design(), s.quote()))
+                        .map(s -> new HtmlReport.Side(s.network(), s.design(), s.quote(), s.tariff()))
                         .toList(),
                 java.util.Optional.of(sides.get(0).whatItTakes()),
-                java.time.LocalDate.now());
+                java.time.LocalDate.now(),
+                rtt);
     }
 
     /** The summary figures per network, keyed by its name (no {@code whatItTakes}). */
     Map<String, com.fasterxml.jackson.databind.JsonNode> summaries() {
         Map<String, com.fasterxml.jackson.databind.JsonNode> m = new LinkedHashMap<>();
-        sides.forEach(s -> m.put(s.network().name(), Designs.summary(s.design(), s.quote())));
+        sides.forEach(s ->
+                m.put(s.network().name(), Designs.summary(s.design(), s.quote()).put("tariff", s.tariff())));
         return m;
     }
 
@@ -89,6 +121,7 @@ final class Comparison {
         ObjectNode o = Options.JSON.createObjectNode();
         for (Side s : sides) {
             ObjectNode side = Designs.summary(s.design(), s.quote());
+            side.put("tariff", s.tariff());
             side.set("whatItTakes", json(s.whatItTakes()));
             o.set(s.network().name(), side);
         }

@@ -70,9 +70,10 @@ final class DesignCommand implements Callable<Integer> {
         if (report != null) {
             HtmlReport.Proposal proposal = new HtmlReport.Proposal(
                     inputs.customerName(),
-                    List.of(new HtmlReport.Side(n, d, q)),
+                    List.of(new HtmlReport.Side(n, d, q, inputs.tariffName())),
                     java.util.Optional.empty(),
-                    java.time.LocalDate.now());
+                    java.time.LocalDate.now(),
+                    inputs.rtt());
             org.wanplan.io.NetworkFiles.writeAtomically(report, w -> HtmlReport.write(w, proposal));
         }
         if (l3sm != null) {

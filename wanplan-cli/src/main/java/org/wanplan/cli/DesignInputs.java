@@ -109,4 +109,9 @@ final class DesignInputs {
     PriceBook priceBook() throws Exception {
         return Designs.priceBook(priceBook);
     }
+
+    /** The name the price book goes by: its file's name, or the built-in one's. */
+    String tariffName() {
+        return priceBook == null ? Comparison.BUILT_IN : priceBook.getFileName().toString();
+    }
 }

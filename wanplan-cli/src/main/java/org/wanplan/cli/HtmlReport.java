@@ -44,7 +44,8 @@ final class HtmlReport {
     private HtmlReport() {}
 
     /** One network's design of the customer and its quote. */
-    record Side(Network network, Design design, Quote quote) {
+    /** One network's design and quote, and the name of the price book it is quoted with. */
+    record Side(Network network, Design design, Quote quote, String tariff) {
         DesignFigures.Summary summary() {
             return DesignFigures.summary(design, quote);
         }
@@ -55,9 +56,14 @@ final class HtmlReport {
      *
      * @param sides our network's design first, then the competitor's when there is one
      * @param whatItTakes for our network, when it is slower on mean round trip: the waves that would win
+     * @param rtt the round-trip targets the site pairs are held to
      */
     record Proposal(
-            String customer, List<Side> sides, Optional<WhatItTakes.Answer> whatItTakes, java.time.LocalDate date) {
+            String customer,
+            List<Side> sides,
+            Optional<WhatItTakes.Answer> whatItTakes,
+            java.time.LocalDate date,
+            org.wanplan.model.RttTargets rtt) {
         Proposal {
             sides = List.copyOf(sides);
         }
@@ -277,6 +283,11 @@ final class HtmlReport {
                 items.add(them + " has the lower worst round trip (" + ms(x.maxRttMs()) + " against " + ms(a.maxRttMs())
                         + ").");
             }
+            if (x.realtimeBreaches() < a.realtimeBreaches() || x.businessBreaches() < a.businessBreaches()) {
+                items.add(us + " misses the round-trip target of its distance band on more site pairs (real-time "
+                        + a.realtimeBreaches() + ", business " + a.businessBreaches() + "; " + them + ": "
+                        + x.realtimeBreaches() + " and " + x.businessBreaches() + "): see Appendix C.");
+            }
             if (x.meanAvailability() > a.meanAvailability()) {
                 items.add(them + " has the higher mean availability (" + pct(x.meanAvailability(), 3) + " against "
                         + pct(a.meanAvailability(), 3) + ").");
@@ -289,8 +300,15 @@ final class HtmlReport {
                 items.add(a.refused() + " site(s) cannot have the resilience asked for on " + us + " (" + x.refused()
                         + " on " + them + "): see the site table.");
             }
-            items.add("Both networks are priced with the same price book, so the price difference is the cost of"
-                    + " reaching each network (off-net tails), not " + them + "'s actual tariff, which is not known.");
+            String ourTariff = p.ours().tariff();
+            String theirTariff = p.theirs().get().tariff();
+            items.add(
+                    ourTariff.equals(theirTariff)
+                            ? "Both networks are priced with the same price book (" + esc(ourTariff) + "), so the price"
+                                    + " difference is the cost of reaching each network (off-net tails), not " + them
+                                    + "'s actual tariff, which was not given."
+                            : "Each network is priced with its own tariff: " + us + " with " + esc(ourTariff) + ", "
+                                    + them + " with " + esc(theirTariff) + ".");
         }
         if (a.refused() > 0 && b.isEmpty()) {
             items.add(a.refused() + " site(s) cannot have the resilience asked for: see the site table.");
@@ -914,7 +932,31 @@ final class HtmlReport {
             }
             out.write("</tr>\n");
         }
-        out.write("</table></section>\n");
+        out.write("</table>\n");
+        List<Design.PairLatency> missed = d.latency().stream()
+                .filter(l -> !l.realtimeOk() || !l.businessOk())
+                .sorted(java.util.Comparator.comparingDouble(Design.PairLatency::rttMs)
+                        .reversed())
+                .toList();
+        out.write("<h3>Pairs over their distance band's target</h3>\n");
+        if (missed.isEmpty()) {
+            out.write("<p>None: every pair meets the real-time and business targets of its band.</p>\n");
+        } else {
+            out.write("<table><thead><tr><th>pair</th><th class=n>great circle</th><th class=n>round trip</th>"
+                    + "<th>misses</th></tr></thead><tbody>\n");
+            for (Design.PairLatency l : missed.subList(0, Math.min(missed.size(), MISSED_ROWS))) {
+                out.write("<tr><td>" + esc(l.a()) + " – " + esc(l.b()) + "</td><td class=n>" + fmt("%,.0f km", l.km())
+                        + "</td><td class=n>" + fmt("%.2f ms", l.rttMs()) + "</td><td>"
+                        + (l.realtimeOk() ? "business" : l.businessOk() ? "real-time" : "real-time, business")
+                        + "</td></tr>\n");
+            }
+            out.write("</tbody></table>\n");
+            if (missed.size() > MISSED_ROWS) {
+                out.write("<p>" + (missed.size() - MISSED_ROWS) + " more: <code>wanplan design --json</code> lists"
+                        + " them.</p>\n");
+            }
+        }
+        out.write("</section>\n");
     }
 
     private static void method(Writer out, Proposal p) throws IOException {
@@ -930,13 +972,44 @@ final class HtmlReport {
                 + " down only in the failure states the backbone cannot reroute around — "
                 + esc(basis(p.ours().design().availabilityBasis())) + ".</li>\n"
                 + "<li>Prices from the price book (" + esc(p.ours().quote().currency()) + ", "
-                + p.ours().quote().termMonths() + " months): access tiers by bandwidth, off-net distance bands, uplifts"
+                + p.ours().quote().termMonths() + " months; "
+                + String.join(
+                        ", ",
+                        p.sides().stream()
+                                .map(x -> esc(x.network().name()) + ": " + esc(x.tariff()))
+                                .toList())
+                + "): access tiers by bandwidth, off-net distance bands, uplifts"
                 + " for classes of service and resilience, management and installation.</li>\n"
+                + "<li>Round trips are held, CE to CE, to the targets of each pair's distance band (great circle"
+                + " between the sites; real-time / business / best effort): " + esc(bands(p.rtt()))
+                + (p.rtt().equals(org.wanplan.model.RttTargets.defaults())
+                        ? " (the defaults: the README cites the operators' service levels they come from)"
+                        : " (the bid's own)")
+                + ".</li>\n"
                 + "</ul>\n<p class=\"muted\">Made with wanplan. Basemap: Natural Earth (public domain). Cities: GeoNames"
                 + " (CC BY 4.0).</p></section>\n");
     }
 
     // ------------------------------------------------------------------------------------------ formats
+
+    /** The round-trip targets in words: "up to 1,000 km 30 / 50 / 2,000 ms; …; beyond 90 / 110 / 2,000 ms". */
+    /** The most pairs over target the appendix lists. */
+    static final int MISSED_ROWS = 50;
+
+    static String bands(org.wanplan.model.RttTargets t) {
+        List<String> parts = new ArrayList<>();
+        double from = 0;
+        for (org.wanplan.model.RttTargets.Band b : t.bands()) {
+            String targets = String.format(
+                    Locale.ROOT, "%,.0f / %,.0f / %,.0f ms", b.realtimeMs(), b.businessMs(), b.bestEffortMs());
+            parts.add(
+                    b.upToKm() == Double.POSITIVE_INFINITY
+                            ? (from == 0 ? "any distance " : "beyond ") + targets
+                            : String.format(Locale.ROOT, "up to %,.0f km ", b.upToKm()) + targets);
+            from = b.upToKm();
+        }
+        return String.join("; ", parts);
+    }
 
     static String basis(String b) {
         return switch (b) {

@@ -318,6 +318,55 @@ class DesignCommandTest {
     }
 
     @Test
+    void compare_quotes_each_network_with_its_own_tariff() throws Exception {
+        String sites = sample("french-retailer.csv").toString();
+        Path theirs = Files.writeString(dir.resolve("incumbent.yaml"), "managementMrc: 145\n");
+        JsonNode same = new ObjectMapper()
+                .readTree(NetworkCommandTest.run("compare", "--sites", sites, "--json")
+                        .out());
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "compare",
+                "--sites",
+                sites,
+                "--json",
+                "--tariff",
+                "sparse=" + theirs,
+                "--report",
+                dir.resolve("p.html").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode own = new ObjectMapper().readTree(r.out());
+        assertThat(own.path("euro350").path("tariff").asText()).isEqualTo("built-in");
+        assertThat(own.path("sparse").path("tariff").asText()).isEqualTo("incumbent.yaml");
+        // euro350 unchanged; sparse pays 100 a month more per accepted site over the 36 months
+        assertThat(own.path("euro350").path("totalContractValue").decimalValue())
+                .isEqualByComparingTo(
+                        same.path("euro350").path("totalContractValue").decimalValue());
+        int accepted = own.path("sparse").path("sites").asInt()
+                - own.path("sparse").path("refused").asInt();
+        assertThat(own.path("sparse").path("totalContractValue").decimalValue())
+                .isEqualByComparingTo(same.path("sparse")
+                        .path("totalContractValue")
+                        .decimalValue()
+                        .add(BigDecimal.valueOf(100L * accepted * 36)));
+        String html = Files.readString(dir.resolve("p.html"));
+        assertThat(html)
+                .contains("Each network is priced with its own tariff: euro350 with built-in, sparse with"
+                        + " incumbent.yaml.");
+        // a malformed or foreign --tariff is a usage error, before anything is read
+        assertThat(NetworkCommandTest.run("compare", "--sites", sites, "--tariff", "sparse")
+                        .exit())
+                .isEqualTo(2);
+        NetworkCommandTest.Run foreign =
+                NetworkCommandTest.run("compare", "--sites", sites, "--tariff", "geant=" + theirs);
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).contains("--tariff names geant, which is not compared here (euro350, sparse)");
+        NetworkCommandTest.Run missing =
+                NetworkCommandTest.run("compare", "--sites", sites, "--tariff", "sparse=" + dir.resolve("none.yaml"));
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.out()).isEmpty();
+    }
+
+    @Test
     void a_bad_partner_book_is_reported_by_line_and_nothing_designed() throws Exception {
         Path book = Files.writeString(dir.resolve("partners.json"), """
                 {"countries": {

@@ -432,8 +432,7 @@ public final class Designer {
         if (p.availabilityPct().isPresent()) {
             return p.availabilityPct().getAsDouble() / 100;
         }
-        return model.with(model.cutsPer1000KmYear(), p.mttrHours(), model.popAvailability())
-                .cable(t.km());
+        return model.cable(t.km(), p.mttrHours());
     }
 
     /** Availability of a backbone path without its two end PoPs (counted with the access). */

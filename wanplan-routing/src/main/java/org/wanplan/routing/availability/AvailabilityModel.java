@@ -108,6 +108,11 @@ public record AvailabilityModel(
 
     /** Steady-state availability of a cable of {@code km}: MTBF / (MTBF + MTTR) = 1 / (1 + λ·MTTR). */
     public double cable(double km) {
+        return cable(km, mttrHours);
+    }
+
+    /** The same for a cable of {@code km} cut at this model's rate and repaired in {@code mttrHours} (a partner's). */
+    public double cable(double km, double mttrHours) {
         double cutsPerHour = cutsPer1000KmYear * km / 1000.0 / HOURS_PER_YEAR;
         return 1.0 / (1.0 + cutsPerHour * mttrHours);
     }
