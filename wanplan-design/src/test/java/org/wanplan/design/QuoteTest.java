@@ -49,6 +49,35 @@ class QuoteTest {
     }
 
     @Test
+    void tiers_between_100_mbps_and_1_gbps_lie_on_the_power_law_through_them() {
+        // price = p100 × (mbps / 100)^b with b = log10(p1000 / p100), rounded to the euro (by hand, not the book)
+        PriceBook b = PriceBook.defaults();
+        for (double mbps : new double[] {200, 500}) {
+            PriceBook.Tier t = b.tier(mbps);
+            assertThat(t.upToMbps()).isEqualTo(mbps);
+            double f = Math.log10(mbps / 100);
+            assertThat(t.accessMrc())
+                    .isEqualByComparingTo(BigDecimal.valueOf(Math.round(350 * Math.pow(900.0 / 350, f))));
+            assertThat(t.portMrc())
+                    .isEqualByComparingTo(BigDecimal.valueOf(Math.round(150 * Math.pow(400.0 / 150, f))));
+            assertThat(t.accessNrc())
+                    .isEqualByComparingTo(BigDecimal.valueOf(Math.round(750 * Math.pow(1000.0 / 750, f))));
+        }
+        // sub-linear: each tier costs less per Mbps than the one below, and more in all
+        List<PriceBook.Tier> tiers = b.accessTiers();
+        for (int i = 1; i < tiers.size(); i++) {
+            PriceBook.Tier lo = tiers.get(i - 1);
+            PriceBook.Tier hi = tiers.get(i);
+            assertThat(hi.accessMrc()).isGreaterThan(lo.accessMrc());
+            assertThat(hi.accessMrc().doubleValue() / hi.upToMbps())
+                    .isLessThan(lo.accessMrc().doubleValue() / lo.upToMbps());
+        }
+        // a 200 Mbps site pays the 200 Mbps tier, no longer the 1 Gbps one
+        Quote q = Quote.of(design(List.of(designed("s", 200, 0, 100, Resilience.SINGLE, 3))), b);
+        assertThat(q.lines().get(0).mrc()).isEqualByComparingTo("465");
+    }
+
+    @Test
     void an_off_net_srlg_diverse_site_pays_the_distance_band_the_surcharge_and_its_second_tail() {
         // 1 Gbps tier: access 900 + off-net 50-200 km band 800 = 1,700 MRC, NRC 1,000 + 3,000 = 4,000;
         // SRLG-diverse +120 % of the access tier: 1,080 MRC, 1,200 NRC; the second tail, 120 km off-net, its

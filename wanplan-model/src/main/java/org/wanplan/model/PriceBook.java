@@ -9,7 +9,10 @@ import java.util.List;
  *
  * <p>The defaults are illustrative list prices for a European business VPN (EUR, 36 months), shaped like
  * operators' public tariffs: access and port priced by bandwidth tier, off-net tails by distance band,
- * uplifts for real-time and business classes, surcharges for resilience, a management fee per site.
+ * uplifts for real-time and business classes, surcharges for resilience, a management fee per site. Prices
+ * grow sub-linearly with bandwidth, as tariffs do: the 200 and 500 Mbps tiers lie on the power law through the
+ * 100 and 1,000 Mbps tiers (price ∝ bandwidth^b; b = log10(900 / 350) = 0.41 for access, 0.43 for the port,
+ * 0.12 for the one-off charge), rounded to the euro; before, 200 and 500 Mbps paid the 1 Gbps tier.
  *
  * @param accessTiers access (and port) price by bandwidth, ascending; the first tier that fits applies
  * @param offNetBands extra monthly charge for an off-net leased tail by tail km, ascending
@@ -86,6 +89,8 @@ public record PriceBook(
                 List.of(
                         tier(10, "150", "60", "500"),
                         tier(100, "350", "150", "750"),
+                        tier(200, "465", "202", "818"),
+                        tier(500, "677", "298", "917"),
                         tier(1000, "900", "400", "1000"),
                         tier(10000, "2900", "1300", "2500"),
                         tier(100000, "9500", "4200", "6000")),
