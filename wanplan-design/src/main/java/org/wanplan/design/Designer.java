@@ -72,12 +72,13 @@ public final class Designer {
         Router router = Router.of(network, Metric.LATENCY);
         Availability availability = new Availability(network, options.availability());
         Map<String, List<Homing.Tail>> tails = new LinkedHashMap<>();
+        Homing.Located located = new Homing.Located(network);
         for (Site s : sites) {
             expired.accept("homing the sites");
             String partner = options.partners().forCountry(s.country()).name();
             tails.put(
                     s.id(),
-                    options.homing().tails(network, s).stream()
+                    options.homing().tails(located, s).stream()
                             .map(t -> t.providedBy(partner))
                             .toList());
         }

@@ -117,59 +117,99 @@ public record Homing(
         }
     }
 
+    /**
+     * A network's located PoPs with their positions as unit vectors, made once for many sites: the nearest PoP
+     * is the one of largest dot product with the site's vector (the great circle grows as the dot product falls),
+     * three multiplications a PoP instead of a haversine.
+     */
+    public static final class Located {
+        private final Network network;
+        private final Pop[] pops;
+        private final double[] unit;
+
+        public Located(Network network) {
+            this.network = network;
+            this.pops = network.pops().stream()
+                    .filter(p -> p.location().isPresent())
+                    .toArray(Pop[]::new);
+            this.unit = new double[3 * pops.length];
+            for (int i = 0; i < pops.length; i++) {
+                double[] u = unit(pops[i].location().get());
+                System.arraycopy(u, 0, unit, 3 * i, 3);
+            }
+        }
+
+        private static double[] unit(org.wanplan.model.GeoPoint g) {
+            double phi = Math.toRadians(g.latitude());
+            double lambda = Math.toRadians(g.longitude());
+            return new double[] {Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)};
+        }
+    }
+
     /** Tails for {@code site}: one, or two (dual access, PoP- or SRLG-diverse). */
     public List<Tail> tails(Network network, Site site) {
+        return tails(new Located(network), site);
+    }
+
+    /** Tails for {@code site} on the PoPs of {@code located}. */
+    public List<Tail> tails(Located located, Site site) {
         // the site's own country first (nearest first), then the rest: a PoP-diverse site in a country with
         // one PoP takes its second PoP across the border
-        java.util.function.ToIntFunction<Pop> abroad = p ->
-                sameCountry && site.country().isPresent() && !p.countryCode().equals(site.country()) ? 1 : 0;
-        // each PoP's distance once, then the two best by (abroad, distance, id): O(PoPs) a site
-        Pop first = null;
-        Pop second = null;
+        double[] me = Located.unit(site.location());
+        // the two best by (abroad, nearness, id): O(PoPs) a site
+        int first = -1;
+        int second = -1;
         int firstAbroad = 0;
         int secondAbroad = 0;
-        double firstKm = 0;
-        double secondKm = 0;
-        for (Pop p : network.pops()) {
-            if (p.location().isEmpty()) {
-                continue;
-            }
-            int ab = abroad.applyAsInt(p);
-            double km = p.location().get().distanceKm(site.location());
-            if (first == null || before(ab, km, p, firstAbroad, firstKm, first)) {
+        double firstDot = 0;
+        double secondDot = 0;
+        Pop[] pops = located.pops;
+        double[] unit = located.unit;
+        for (int i = 0; i < pops.length; i++) {
+            Pop p = pops[i];
+            int ab = sameCountry
+                            && site.country().isPresent()
+                            && !p.countryCode().equals(site.country())
+                    ? 1
+                    : 0;
+            double dot = unit[3 * i] * me[0] + unit[3 * i + 1] * me[1] + unit[3 * i + 2] * me[2];
+            if (first < 0 || before(ab, dot, p, firstAbroad, firstDot, pops[first])) {
                 second = first;
                 secondAbroad = firstAbroad;
-                secondKm = firstKm;
-                first = p;
+                secondDot = firstDot;
+                first = i;
                 firstAbroad = ab;
-                firstKm = km;
-            } else if (second == null || before(ab, km, p, secondAbroad, secondKm, second)) {
-                second = p;
+                firstDot = dot;
+            } else if (second < 0 || before(ab, dot, p, secondAbroad, secondDot, pops[second])) {
+                second = i;
                 secondAbroad = ab;
-                secondKm = km;
+                secondDot = dot;
             }
         }
-        List<Pop> byDistance = first == null ? List.of() : second == null ? List.of(first) : List.of(first, second);
-        if (byDistance.isEmpty()) {
-            throw new IllegalArgumentException(network.name() + " has no located PoP to home " + site.id() + " on");
+        if (first < 0) {
+            throw new IllegalArgumentException(
+                    located.network.name() + " has no located PoP to home " + site.id() + " on");
         }
         List<Tail> tails = new ArrayList<>();
-        tails.add(tail(byDistance.get(0), site));
+        tails.add(tail(pops[first], site));
         if (site.resilience() == Resilience.DUAL_ACCESS || site.resilience() == Resilience.DUAL_ACCESS_DIVERSE) {
-            tails.add(tail(byDistance.get(0), site));
-        } else if (site.resilience().twoPops() && byDistance.size() > 1) {
-            tails.add(tail(byDistance.get(1), site));
+            tails.add(tail(pops[first], site));
+        } else if (site.resilience().twoPops() && second >= 0) {
+            tails.add(tail(pops[second], site));
         }
         return tails;
     }
 
-    /** Whether (abroad, km, pop) comes before (abroad', km', pop'): home country first, then nearer, then id. */
-    private static boolean before(int abroad, double km, Pop pop, int abroad2, double km2, Pop pop2) {
+    /**
+     * Whether (abroad, dot, pop) comes before (abroad', dot', pop'): home country first, then nearer (the larger
+     * dot product of unit vectors), then id.
+     */
+    private static boolean before(int abroad, double dot, Pop pop, int abroad2, double dot2, Pop pop2) {
         if (abroad != abroad2) {
             return abroad < abroad2;
         }
-        if (km != km2) {
-            return km < km2;
+        if (dot != dot2) {
+            return dot > dot2;
         }
         return pop.id().value().compareTo(pop2.id().value()) < 0;
     }

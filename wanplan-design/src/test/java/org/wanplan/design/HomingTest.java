@@ -49,6 +49,29 @@ class HomingTest {
     }
 
     @Test
+    void the_nearest_pop_is_the_one_of_least_great_circle_for_random_sites() {
+        // the homing ranks PoPs by the dot product of unit vectors; the oracle is the haversine distance to every
+        // PoP, brute force, with pop-diverse sites for the second nearest too
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261203L);
+        for (int i = 0; i < 2000; i++) {
+            GeoPoint g = new GeoPoint(35 + random.nextDouble() * 35, -10 + random.nextDouble() * 40);
+            List<Pop> byKm = EURO.pops().stream()
+                    .sorted(java.util.Comparator.comparingDouble(
+                                    (Pop p) -> p.location().get().distanceKm(g))
+                            .thenComparing(p -> p.id().value()))
+                    .toList();
+            List<Homing.Tail> tails = Homing.defaults().tails(EURO, at("s" + i, g, Resilience.POP_DIVERSE));
+            assertThat(tails.get(0).pop())
+                    .as(g.toString())
+                    .isEqualTo(byKm.get(0).id());
+            assertThat(tails.get(1).pop())
+                    .as(g.toString())
+                    .isEqualTo(byKm.get(1).id());
+            assertThat(tails.get(0).km()).isCloseTo(byKm.get(0).location().get().distanceKm(g) * 1.5, within(1e-9));
+        }
+    }
+
+    @Test
     void the_on_net_footprint_grows_with_the_metro() {
         Homing h = Homing.defaults();
         // by hand: Paris 9,904,000 → sqrt(9.904e6 / (π · 3050)) = 32.15 km; a PoP of 100,000 → 3.2 km → 5 km

@@ -61,6 +61,41 @@ public final class Restoration {
 
     private final int[] endA;
     private final int[] endB;
+    /** For each SRLG (by its index among the SRLGs), the spans it takes down. */
+    private final int[][] spansOfSrlg;
+    /** Each thread's search arrays, reused from search to search. */
+    private final ThreadLocal<Scratch> scratch;
+
+    /**
+     * A search's working arrays, marked with a stamp instead of cleared: an entry is set when it holds the current
+     * stamp. {@code spanDown} and {@code popDown} hold the failed state (an SRLG's spans marked once, not looked up
+     * at every span the search crosses); {@code seen} the PoPs reached.
+     */
+    private static final class Scratch {
+        final int[] spanDown;
+        final int[] popDown;
+        final int[] seen;
+        final int[] queue;
+        int stamp;
+
+        Scratch(int spans, int pops) {
+            spanDown = new int[spans];
+            popDown = new int[pops];
+            seen = new int[pops];
+            queue = new int[pops];
+        }
+
+        /** A new stamp; every array reads as cleared. */
+        int next() {
+            if (++stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(spanDown, 0);
+                java.util.Arrays.fill(popDown, 0);
+                java.util.Arrays.fill(seen, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
+    }
 
     public Restoration(Network network, AvailabilityModel model) {
         this.network = network;
@@ -95,6 +130,44 @@ public final class Restoration {
             endA[s] = network.endA(s);
             endB[s] = network.endB(s);
         }
+        int groups = network.srlgs().size();
+        int[] size = new int[groups];
+        for (int[] gs : srlgsOfSpan) {
+            for (int g : gs) {
+                size[g - spans - pops]++;
+            }
+        }
+        this.spansOfSrlg = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            spansOfSrlg[g] = new int[size[g]];
+            size[g] = 0;
+        }
+        for (int s = 0; s < spans; s++) {
+            for (int g : srlgsOfSpan[s]) {
+                int k = g - spans - pops;
+                spansOfSrlg[k][size[k]++] = s;
+            }
+        }
+        int spanCount = spans;
+        int popCount = pops;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(spanCount, popCount));
+    }
+
+    /** Marks the elements of {@code failed} down in {@code w} under a new stamp, which it returns. */
+    private int markDown(Scratch w, BitSet failed) {
+        int stamp = w.next();
+        for (int e = failed.nextSetBit(0); e >= 0; e = failed.nextSetBit(e + 1)) {
+            if (e < spans) {
+                w.spanDown[e] = stamp;
+            } else if (e < spans + pops) {
+                w.popDown[e - spans] = stamp;
+            } else {
+                for (int s : spansOfSrlg[e - spans - pops]) {
+                    w.spanDown[s] = stamp;
+                }
+            }
+        }
+        return stamp;
     }
 
     /**
@@ -329,25 +402,28 @@ public final class Restoration {
      * SRLGs, its transit PoPs), or null when there is none.
      */
     private BitSet pathElements(int ia, int ib, BitSet failed) {
+        Scratch w = scratch.get();
+        int stamp = markDown(w, failed);
         int[] via = new int[pops];
-        java.util.Arrays.fill(via, -2);
-        int[] queue = new int[pops];
+        int[] queue = w.queue;
         int head = 0;
         int tail = 0;
         queue[tail++] = ia;
+        w.seen[ia] = stamp;
         via[ia] = -1;
-        while (head < tail && via[ib] == -2) {
+        while (head < tail && w.seen[ib] != stamp) {
             int v = queue[head++];
             for (int s : incident[v]) {
-                int w = endA[s] == v ? endB[s] : endA[s];
-                if (via[w] != -2 || failed.get(s) || failed.get(spans + w) || srlgDown(s, failed)) {
+                int x = endA[s] == v ? endB[s] : endA[s];
+                if (w.seen[x] == stamp || w.spanDown[s] == stamp || w.popDown[x] == stamp) {
                     continue;
                 }
-                via[w] = s;
-                queue[tail++] = w;
+                w.seen[x] = stamp;
+                via[x] = s;
+                queue[tail++] = x;
             }
         }
-        if (via[ib] == -2) {
+        if (w.seen[ib] != stamp) {
             return null;
         }
         BitSet e = new BitSet(u.length);
@@ -370,36 +446,28 @@ public final class Restoration {
         if (failed.get(spans + ia) || failed.get(spans + ib)) {
             return false;
         }
-        boolean[] seen = new boolean[pops];
-        int[] queue = new int[pops];
+        Scratch w = scratch.get();
+        int stamp = markDown(w, failed);
+        int[] queue = w.queue;
         int head = 0;
         int tail = 0;
         queue[tail++] = ia;
-        seen[ia] = true;
+        w.seen[ia] = stamp;
         while (head < tail) {
             int v = queue[head++];
             if (v == ib) {
                 return true;
             }
             for (int s : incident[v]) {
-                int w = endA[s] == v ? endB[s] : endA[s];
-                if (seen[w] || failed.get(s) || failed.get(spans + w) || srlgDown(s, failed)) {
+                int x = endA[s] == v ? endB[s] : endA[s];
+                if (w.seen[x] == stamp || w.spanDown[s] == stamp || w.popDown[x] == stamp) {
                     continue;
                 }
-                if (w == ib) {
+                if (x == ib) {
                     return true;
                 }
-                seen[w] = true;
-                queue[tail++] = w;
-            }
-        }
-        return false;
-    }
-
-    private boolean srlgDown(int span, BitSet failed) {
-        for (int g : srlgsOfSpan[span]) {
-            if (failed.get(g)) {
-                return true;
+                w.seen[x] = stamp;
+                queue[tail++] = x;
             }
         }
         return false;
