@@ -19,40 +19,37 @@ final class Designs {
         return org.wanplan.io.sites.SiteFiles.read(org.wanplan.io.input.TextInput.bytes(file), file.toString(), sheet);
     }
 
-    /** The price book in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    /** Reads a book of type {@code T} from JSON or YAML. */
+    @FunctionalInterface
+    private interface BookReader<T> {
+        T read(Reader in, String file, boolean yaml) throws Exception;
+    }
+
+    /** The book in {@code file} (JSON, or YAML for .yaml/.yml) read by {@code reader}, or {@code defaults} when none is given. */
+    private static <T> T book(Path file, java.util.function.Supplier<T> defaults, BookReader<T> reader)
+            throws Exception {
+        if (file == null) {
+            return defaults.get();
+        }
+        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
+        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
+            return reader.read(in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
+        }
+    }
+
+    /** The price book in {@code file}, or the defaults when none is given. */
     static org.wanplan.model.PriceBook priceBook(Path file) throws Exception {
-        if (file == null) {
-            return org.wanplan.model.PriceBook.defaults();
-        }
-        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
-        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
-            return org.wanplan.io.price.PriceBookFile.read(
-                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
-        }
+        return book(file, org.wanplan.model.PriceBook::defaults, org.wanplan.io.price.PriceBookFile::read);
     }
 
-    /** The partner book in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    /** The partner book in {@code file}, or the defaults when none is given. */
     static org.wanplan.model.PartnerBook partnerBook(Path file) throws Exception {
-        if (file == null) {
-            return org.wanplan.model.PartnerBook.defaults();
-        }
-        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
-        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
-            return org.wanplan.io.price.PartnerBookFile.read(
-                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
-        }
+        return book(file, org.wanplan.model.PartnerBook::defaults, org.wanplan.io.price.PartnerBookFile::read);
     }
 
-    /** The round-trip targets in {@code file} (JSON, or YAML for .yaml/.yml), or the defaults when none is given. */
+    /** The round-trip targets in {@code file}, or the defaults when none is given. */
     static org.wanplan.model.RttTargets rttTargets(Path file) throws Exception {
-        if (file == null) {
-            return org.wanplan.model.RttTargets.defaults();
-        }
-        String name = file.toString().toLowerCase(java.util.Locale.ROOT);
-        try (Reader in = org.wanplan.io.input.TextInput.reader(file)) {
-            return org.wanplan.io.price.RttTargetsFile.read(
-                    in, file.toString(), name.endsWith(".yaml") || name.endsWith(".yml"));
-        }
+        return book(file, org.wanplan.model.RttTargets::defaults, org.wanplan.io.price.RttTargetsFile::read);
     }
 
     static BigDecimal siteNrc(Quote q, String site) {

@@ -71,6 +71,20 @@ final class LocatedJson {
         }
     }
 
+    /** Reads all of {@code in} as one JSON or YAML document, strictly ({@link #strict}), and locates its values. */
+    static Located readAll(java.io.Reader in, String file, boolean yaml) throws IOException, InputException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return read(
+                strict(yaml ? new com.fasterxml.jackson.dataformat.yaml.YAMLFactory() : new JsonFactory()),
+                text.toString(),
+                file,
+                yaml ? "YAML" : "JSON");
+    }
+
     /** Reads one document of {@code text} with {@code mapper}, and locates its values. */
     static Located read(ObjectMapper mapper, String text, String file, String kind) throws InputException {
         JsonNode root;

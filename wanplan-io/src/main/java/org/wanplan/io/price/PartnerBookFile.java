@@ -1,8 +1,6 @@
 package org.wanplan.io.price;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -40,14 +38,7 @@ public final class PartnerBookFile {
     private PartnerBookFile() {}
 
     public static PartnerBook read(Reader in, String file, boolean yaml) throws IOException, InputException {
-        String kind = yaml ? "YAML" : "JSON";
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            text.append(buffer, 0, n);
-        }
-        LocatedJson.Located doc = LocatedJson.read(
-                LocatedJson.strict(yaml ? new YAMLFactory() : new JsonFactory()), text.toString(), file, kind);
+        LocatedJson.Located doc = LocatedJson.readAll(in, file, yaml);
         JsonNode root = doc.root();
         if (root == null || !root.isObject()) {
             throw InputException.of(
