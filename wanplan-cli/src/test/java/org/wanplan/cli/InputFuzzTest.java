@@ -298,6 +298,51 @@ class InputFuzzTest {
     }
 
     @Test
+    void partnerBook() throws Exception {
+        String json = """
+                {
+                  "default": {"name": "local partner", "mttrHours": 15},
+                  "countries": {
+                    "GB": {"name": "Openreach", "mttrHours": 15},
+                    "DE": {"name": "Deutsche Telekom", "availabilityPct": 99.9}
+                  }
+                }
+                """;
+        String yaml = """
+                default: {name: local partner, mttrHours: 15}
+                countries:
+                  GB: {name: Openreach, mttrHours: 15}
+                  DE:
+                    name: Deutsche Telekom
+                    availabilityPct: 99.9
+                """;
+        fuzz("partnerbook.json", List.of(json.getBytes(StandardCharsets.UTF_8)), "partners.json", Designs::partnerBook);
+        fuzz("partnerbook.yaml", List.of(yaml.getBytes(StandardCharsets.UTF_8)), "partners.yaml", Designs::partnerBook);
+    }
+
+    @Test
+    void rttTargets() throws Exception {
+        String json = """
+                {"bands": [
+                  {"upToKm": 1000, "realtimeMs": 30, "businessMs": 50, "bestEffortMs": 2000},
+                  {"upToKm": 4000, "realtimeMs": 45, "businessMs": 70, "bestEffortMs": 2000},
+                  {"realtimeMs": 90, "businessMs": 110, "bestEffortMs": 2000}
+                ]}
+                """;
+        String yaml = """
+                bands:
+                  - {upToKm: 1000, realtimeMs: 30, businessMs: 50, bestEffortMs: 2000}
+                  - upToKm: 4000
+                    realtimeMs: 45
+                    businessMs: 70
+                    bestEffortMs: 2000
+                  - {realtimeMs: 90, businessMs: 110, bestEffortMs: 2000}
+                """;
+        fuzz("rtt.json", List.of(json.getBytes(StandardCharsets.UTF_8)), "rtt.json", Designs::rttTargets);
+        fuzz("rtt.yaml", List.of(yaml.getBytes(StandardCharsets.UTF_8)), "rtt.yaml", Designs::rttTargets);
+    }
+
+    @Test
     void scenarioFile() throws Exception {
         StringBuilder s = new StringBuilder("# scenarios on sparse\n\n");
         List<Span> spans = sparse.spans();
