@@ -296,7 +296,7 @@ function showDesign(d) {
     L.circleMarker([s.lat, s.lon], { radius: 4, color: '#000', weight: 1, fillColor: s.refused ? '#b00020' : '#ffbf47',
       fillOpacity: 1, className: 'site-marker' })
       .bindTooltip(s.name + ' (' + s.id + ')<br>' + s.tails.map((t) => t.pop + ' ' + fmt(t.km, 1) + ' km '
-        + (t.onNet ? 'on-net' : 'off-net')).join('<br>') + '<br>'
+        + (t.onNet ? 'on-net' : 'off-net' + (t.partner ? ' via ' + t.partner : ''))).join('<br>') + '<br>'
         + (s.refused ? 'REFUSED: ' + s.reason : 'availability ' + pct(s.availability, 4))).addTo(layer);
   }
   const mine = d.comparison && d.comparison[d.network] && d.comparison[d.network].whatItTakes;
@@ -356,7 +356,10 @@ function showComparison(d) {
   head.appendChild(hr);
   const rows = [['On-net sites', (s) => pct(s.onNetShare, 0)], ['Mean tail', (s) => fmt(s.meanTailKm, 1) + ' km'],
     ['95th percentile tail', (s) => fmt(s.p95TailKm, 1) + ' km'], ['Mean RTT', (s) => fmt(s.meanRttMs, 2) + ' ms'],
-    ['Worst RTT', (s) => fmt(s.maxRttMs, 2) + ' ms'], ['Mean availability', (s) => pct(s.meanAvailability, 3)],
+    ['Worst RTT', (s) => fmt(s.maxRttMs, 2) + ' ms'],
+    ['Pairs over real-time target', (s) => String(s.realtimeBreaches)],
+    ['Pairs over business target', (s) => String(s.businessBreaches)],
+    ['Mean availability', (s) => pct(s.meanAvailability, 3)],
     ['Lowest availability', (s) => pct(s.minAvailability, 3)], ['Refused sites', (s) => String(s.refused)],
     ['Total contract value', (s) => fmtMoney(d.quote.currency, s.totalContractValue)]];
   for (const [label, f] of rows) {
@@ -418,7 +421,8 @@ function showLatency(d) {
   const tb = clearBody($('latency-worst'));
   for (const l of [...d.latency].sort((a, b) => b.rttMs - a.rttMs).slice(0, 10)) {
     const tr = document.createElement('tr');
-    cell(tr, l.a + ' – ' + l.b); cell(tr, fmt(l.rttMs, 2), 'num'); cell(tr, l.realtimeOk ? 'met' : 'missed');
+    cell(tr, l.a + ' – ' + l.b); cell(tr, fmt(l.km, 0), 'num'); cell(tr, fmt(l.rttMs, 2), 'num');
+    cell(tr, l.realtimeOk ? 'met' : 'missed');
     tb.appendChild(tr);
   }
 }
