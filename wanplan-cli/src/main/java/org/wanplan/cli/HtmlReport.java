@@ -864,7 +864,15 @@ final class HtmlReport {
                                     .distinct()
                                     .toList()))
                     + "</td><td class=n>" + km(s.tails().get(0).km()) + "</td><td>"
-                    + (s.tails().get(0).onNet() ? "yes" : "no") + "</td><td class=n>"
+                    + (s.tails().get(0).onNet()
+                            ? "yes"
+                            : "no"
+                                    + s.tails()
+                                            .get(0)
+                                            .partner()
+                                            .map(x -> " (" + esc(x) + ")")
+                                            .orElse(""))
+                    + "</td><td class=n>"
                     + (s.refused() ? "refused: " + esc(s.refusal().get()) : pct(s.availability(), 4))
                     + "</td><td class=n>"
                     + money("", DesignFigures.siteMrc(ours.quote(), site.id())).strip()
