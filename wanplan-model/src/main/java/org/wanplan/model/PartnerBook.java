@@ -12,8 +12,8 @@ import java.util.TreeMap;
  *
  * <p><b>Defaults</b>: every country's partner repairs a cut of its access fibre in 15 hours. That is the UK
  * wholesale Ethernet repair target for a fibre break: the standard target is 5 clock hours, extended to 15
- * hours when the fault is a break in the fibre (Ocean Telecom, "Leased Line SLAs", which passes on the
- * wholesale terms of the circuits it resells); Ofcom's quality-of-service standard holds Openreach to repairing
+ * hours when the fault is a break in the fibre (Ocean Telecom, "Leased Line SLAs",
+ * oceantelecom.com/support/leased-line-slas/, which passes on the wholesale terms of the circuits it resells); Ofcom's quality-of-service standard holds Openreach to repairing
  * 94 % of Ethernet faults within their contractual target (Wholesale Fixed Telecoms Market Review 2021,
  * retained in 2023: Comms Business, "Ofcom retains quality of service standards for ethernet and dark fibre").
  * The model counts cuts of the tail's fibre only, so the fibre-break figure is the matching one. It is the one

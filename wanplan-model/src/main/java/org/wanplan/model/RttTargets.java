@@ -26,8 +26,10 @@ import java.util.List;
  *       continent (Lisbon–Helsinki is 3,360 km, New York–Los Angeles 3,940 km), which the North American figure
  *       covers; farther is intercontinental (New York–London, 5,570 km). These are averages over hub pairs,
  *       held here to every pair: stricter than the operator's own.
- *   <li>Business: a German operator's round-trip service levels by destination zone: within Germany under 50
- *       ms, Europe under 70 ms, the USA under 110 ms (Law Insider, "Round Trip Time" sample clauses).
+ *       (verizon.com/business/terms/asiapac/sg/colocation/; connet.cc/network_sla.htm)
+ *   <li>Business: a service level's round-trip clause by destination zone, written for sites in Germany: within
+ *       Germany under 50 ms, Europe under 70 ms, the USA under 110 ms (Law Insider, "Round Trip Time" sample clauses,
+ *       lawinsider.com/clause/round-trip-time).
  *   <li>Best effort: ITU-T Y.1541 class 4, 1 s one-way (2 s round trip), everywhere.
  * </ul>
  *
