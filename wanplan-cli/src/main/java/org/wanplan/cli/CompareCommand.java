@@ -91,8 +91,8 @@ final class CompareCommand implements Callable<Integer> {
                             Locale.ROOT,
                             "%-20s %18s %18s%n",
                             f,
-                            format(summaries.get(keys.get(0)).get(f).asDouble()),
-                            format(summaries.get(keys.get(1)).get(f).asDouble())));
+                            cell(summaries.get(keys.get(0)).get(f)),
+                            cell(summaries.get(keys.get(1)).get(f))));
             c.printWhatItTakes(out);
         }
         out.flush();
@@ -103,6 +103,11 @@ final class CompareCommand implements Callable<Integer> {
         return v == Math.rint(v) && Math.abs(v) < 1e15
                 ? String.format(Locale.ROOT, "%,.0f", v)
                 : String.format(Locale.ROOT, "%,.4f", v);
+    }
+
+    /** A figure as the table shows it: text as it is (the tariff's name), numbers formatted. */
+    private static String cell(JsonNode v) {
+        return v.isTextual() ? v.asText() : format(v.asDouble());
     }
 
     /** The {@code --tariff NETWORK=FILE} options by network; a malformed one, or one for another network, is a usage error. */

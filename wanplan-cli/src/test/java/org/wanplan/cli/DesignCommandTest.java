@@ -352,6 +352,10 @@ class DesignCommandTest {
         assertThat(html)
                 .contains("Each network is priced with its own tariff: euro350 with built-in, sparse with"
                         + " incumbent.yaml.");
+        // the table names each network's tariff as text
+        NetworkCommandTest.Run table =
+                NetworkCommandTest.run("compare", "--sites", sites, "--tariff", "sparse=" + theirs);
+        assertThat(table.out()).containsPattern("(?m)^tariff +built-in +incumbent\\.yaml$");
         // a malformed or foreign --tariff is a usage error, before anything is read
         assertThat(NetworkCommandTest.run("compare", "--sites", sites, "--tariff", "sparse")
                         .exit())
