@@ -125,11 +125,15 @@ final class DesignCommand implements Callable<Integer> {
                 .mapToDouble(Design.PairLatency::rttMs)
                 .max()
                 .orElse(0);
+        org.wanplan.design.DesignFigures.Summary figures = org.wanplan.design.DesignFigures.summary(d, q);
         w.printf(
                 Locale.ROOT,
-                "latency: %d site pairs, worst round trip %.2f ms%n",
+                "latency: %d site pairs, worst round trip %.2f ms; over their distance band's target: %d real-time,"
+                        + " %d business%n",
                 d.latency().size(),
-                max);
+                max,
+                figures.realtimeBreaches(),
+                figures.businessBreaches());
         w.printf(
                 Locale.ROOT,
                 "quote: NRC %s %,.2f, MRC %s %,.2f, %d months: %s %,.2f%n",

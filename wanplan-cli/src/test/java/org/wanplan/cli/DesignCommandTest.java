@@ -271,6 +271,9 @@ class DesignCommandTest {
                 .isEqualTo(d.path("latency").size());
         assertThat(d.path("latencySummary").path("realtimeBreaches").asLong()).isEqualTo(realtime);
         assertThat(d.path("latencySummary").path("businessBreaches").asLong()).isEqualTo(business);
+        assertThat(NetworkCommandTest.run("design", "euro350", "--sites", sites, "--topology", "hub-spoke")
+                        .out())
+                .contains("over their distance band's target: " + realtime + " real-time, " + business + " business");
         // a file: pairs up to 500 km held to 1 ms, the rest to a minute
         Path rtt = Files.writeString(dir.resolve("rtt.yaml"), """
                 bands:
