@@ -92,7 +92,8 @@ final class DesignRoutes implements Routes {
         return (ObjectNode) Json.tree(Views.CustomerView.of(c));
     }
 
-    private static final Set<String> DESIGN_FIELDS = Set.of("customer", "network", "topology", "sites", "compareWith");
+    private static final Set<String> DESIGN_FIELDS =
+            Set.of("customer", "network", "topology", "sites", "compareWith", "partners", "rttTargets");
 
     /**
      * {@code POST /designs}: a JSON body, or a {@code multipart/form-data} form whose {@code sites} part is the
@@ -122,6 +123,12 @@ final class DesignRoutes implements Routes {
                     req.error("compareWith", "no such network: '" + cw + "'");
                 }
             });
+            DesignOptions options = DesignOptions.defaults(topology == null ? Topology.HUB_SPOKE : topology);
+            Optional<org.wanplan.model.PartnerBook> partners = req.optionalObject("partners")
+                    .flatMap(o -> book(o, "partners", org.wanplan.io.price.PartnerBookFile::read, req));
+            Optional<org.wanplan.model.RttTargets> rtt = req.optionalObject("rttTargets")
+                    .flatMap(o -> book(o, "rttTargets", org.wanplan.io.price.RttTargetsFile::read, req));
+            options = options.withPartners(partners.orElse(options.partners())).withRtt(rtt.orElse(options.rtt()));
             JsonNode siteArray = req.array("sites");
             List<Site> sites = List.of();
             int maxSites = api.limits().maxSitesPerDesign();
@@ -139,19 +146,18 @@ final class DesignRoutes implements Routes {
             Requests.DesignRequest body = req.as(Requests.DesignRequest.class);
             Network n = api.networks().get(body.network());
             long start = System.nanoTime();
-            Design d = design(n, sites, topology, api.limits().designBudget());
+            Design d = design(n, sites, options, api.limits().designBudget());
             Quote q = Quote.of(d, PriceBook.defaults());
             ObjectNode result =
                     (ObjectNode) Json.tree(DesignView.of(d, q, api.limits().maxPairsListed()));
             if (body.compareWith().isPresent()) {
                 Network other = api.networks().get(body.compareWith().get());
                 Design od = design(
-                        other, sites, topology, api.limits().designBudget().minusNanos(System.nanoTime() - start));
+                        other, sites, options, api.limits().designBudget().minusNanos(System.nanoTime() - start));
                 Quote oq = Quote.of(od, PriceBook.defaults());
                 ObjectNode comparison = result.putObject("comparison");
                 ObjectNode mine = result.get("summary").deepCopy();
                 ObjectNode theirs = (ObjectNode) Json.tree(DesignFigures.summary(od, oq));
-                DesignOptions options = DesignOptions.defaults(topology);
                 mine.set("whatItTakes", whatItTakes(n, sites, options, d, q, other.name(), theirs, start));
                 theirs.set("whatItTakes", whatItTakes(other, sites, options, od, oq, n.name(), mine, start));
                 comparison.set(n.name(), mine);
@@ -258,11 +264,51 @@ final class DesignRoutes implements Routes {
         }
     }
 
-    /** {@link Designer#design} within {@code budget}; past it, a 422 saying so (and nothing kept). */
-    private static Design design(Network n, List<Site> sites, Topology topology, java.time.Duration budget) {
+    /** Reads a book of type {@code T} from JSON (a request's field). */
+    @FunctionalInterface
+    private interface BookReader<T> {
+        T read(java.io.Reader in, String file, boolean yaml) throws IOException, InputException;
+    }
+
+    /**
+     * The request's {@code field} read as a book (a partner book, round-trip targets); empty, with each problem as
+     * an error of that field, when it does not read.
+     */
+    private static <T> Optional<T> book(JsonNode node, String field, BookReader<T> reader, JsonRequest req) {
         try {
-            return Designer.design(
-                    n, sites, DesignOptions.defaults(topology), budget.isNegative() ? java.time.Duration.ZERO : budget);
+            return Optional.of(reader.read(new java.io.StringReader(node.toString()), field, false));
+        } catch (InputException e) {
+            req.errors(e.problems().stream()
+                    .map(p -> new ApiProblem.FieldError("/" + field, p.message()))
+                    .toList());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The design options of a stored request: its topology, and its partner book and targets when it gave them. */
+    private static DesignOptions options(JsonNode request, Topology topology) {
+        DesignOptions o = DesignOptions.defaults(topology);
+        try {
+            if (request.hasNonNull("partners")) {
+                o = o.withPartners(org.wanplan.io.price.PartnerBookFile.read(
+                        new java.io.StringReader(request.get("partners").toString()), "partners", false));
+            }
+            if (request.hasNonNull("rttTargets")) {
+                o = o.withRtt(org.wanplan.io.price.RttTargetsFile.read(
+                        new java.io.StringReader(request.get("rttTargets").toString()), "rttTargets", false));
+            }
+        } catch (InputException | IOException e) {
+            throw new IllegalStateException("a stored design request does not read: " + e.getMessage(), e);
+        }
+        return o;
+    }
+
+    /** {@link Designer#design} within {@code budget}; past it, a 422 saying so (and nothing kept). */
+    private static Design design(Network n, List<Site> sites, DesignOptions options, java.time.Duration budget) {
+        try {
+            return Designer.design(n, sites, options, budget.isNegative() ? java.time.Duration.ZERO : budget);
         } catch (DesignTimeoutException e) {
             throw new ApiProblem(
                     ProblemCode.DESIGN_BUDGET_EXCEEDED,
@@ -283,7 +329,10 @@ final class DesignRoutes implements Routes {
         }
         Topology topology = Topology.fromLabel(s.topology()).orElseThrow();
         return design(
-                api.networks().get(s.network()), sites, topology, api.limits().designBudget());
+                api.networks().get(s.network()),
+                sites,
+                options(request, topology),
+                api.limits().designBudget());
     }
 
     private StoredDesign stored(Context ctx) {
@@ -302,7 +351,7 @@ final class DesignRoutes implements Routes {
         Design d = recompute(s);
         Object order = org.wanplan.design.L3smExport.of(
                 d,
-                DesignOptions.defaults(d.topology()),
+                options(Api.read(s.request()), d.topology()),
                 org.wanplan.design.L3smExport.vpnId(s.customerName()),
                 s.customerName());
         ctx.status(200).contentType("application/yang-data+json").result(Api.write(Json.tree(order)));

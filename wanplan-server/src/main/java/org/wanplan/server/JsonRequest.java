@@ -89,6 +89,19 @@ final class JsonRequest {
         return Optional.of(v.asDouble());
     }
 
+    /** An optional JSON object (empty when absent or null; empty and an error when not an object). */
+    Optional<JsonNode> optionalObject(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isObject()) {
+            error(field, "must be an object, was " + abbreviate(v.toString()));
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
     /** A required JSON array (null when bad). */
     JsonNode array(String field) {
         JsonNode v = body.get(field);

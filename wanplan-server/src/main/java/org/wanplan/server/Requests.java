@@ -13,7 +13,13 @@ final class Requests {
 
     /** {@code POST /designs}: the sites as the CSV's columns; hub-spoke unless a topology is given. */
     record DesignRequest(
-            String customer, String network, Optional<String> topology, JsonNode sites, Optional<String> compareWith) {}
+            String customer,
+            String network,
+            Optional<String> topology,
+            JsonNode sites,
+            Optional<String> compareWith,
+            Optional<JsonNode> partners,
+            Optional<JsonNode> rttTargets) {}
 
     /** {@code POST /orders}: an order from a stored design. */
     record OrderRequest(String designId) {}

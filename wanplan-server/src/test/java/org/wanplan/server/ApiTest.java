@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wanplan.design.Design;
+import org.wanplan.design.DesignFigures;
 import org.wanplan.design.DesignOptions;
+import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
 import org.wanplan.design.Quote;
 import org.wanplan.design.Topology;
@@ -253,6 +255,74 @@ class ApiTest {
                 .isEqualTo("draft");
         assertThat(step(order, "explode").status()).isEqualTo(404);
         assertThat(step("ord_nosuchorder", "submit").code()).isEqualTo("not-found");
+    }
+
+    @Test
+    void aDesignTakesThePartnersAndRoundTripTargetsOfItsRequestAndKeepsThemForItsDownloads() throws Exception {
+        JsonNode sites = api.get("/api/v1/samples/euro-manufacturer", f.viewer).json();
+        var body = ApiClient.JSON.createObjectNode();
+        body.put("customer", "Own Terms");
+        body.put("network", "sparse");
+        body.set("sites", sites);
+        body.set("partners", ApiClient.JSON.readTree("{\"default\": {\"name\": \"slow partner\", \"mttrHours\": 48}}"));
+        // every pair up to 500 km held to 1 ms, the rest to a minute
+        body.set(
+                "rttTargets",
+                ApiClient.JSON.readTree("{\"bands\": [{\"upToKm\": 500, \"realtimeMs\": 1, \"businessMs\": 1,"
+                        + " \"bestEffortMs\": 1}, {\"realtimeMs\": 60000, \"businessMs\": 60000,"
+                        + " \"bestEffortMs\": 60000}]}"));
+        var r = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        // the library, given the same book and targets, designs the same
+        List<org.wanplan.model.Site> list = SiteJsonReader.readArray(sites.toString(), "sites");
+        DesignOptions options = DesignOptions.defaults(Topology.HUB_SPOKE)
+                .withPartners(new org.wanplan.model.PartnerBook(
+                        new org.wanplan.model.PartnerBook.Partner("slow partner", 48), Map.of()))
+                .withRtt(new org.wanplan.model.RttTargets(List.of(
+                        new org.wanplan.model.RttTargets.Band(500, 1, 1, 1),
+                        new org.wanplan.model.RttTargets.Band(Double.POSITIVE_INFINITY, 60000, 60000, 60000))));
+        Design d = Designer.design(BuiltinNetworks.load("sparse").orElseThrow(), list, options);
+        DesignView.LatencySummary expected =
+                DesignView.of(d, Quote.of(d, PriceBook.defaults())).latencySummary();
+        JsonNode summary = r.json().get("latencySummary");
+        assertThat(summary.get("realtimeBreaches").asLong())
+                .isEqualTo(expected.realtimeBreaches())
+                .isPositive();
+        assertThat(summary.get("bestEffortBreaches").asLong()).isEqualTo(expected.bestEffortBreaches());
+        assertThat(r.json().get("summary").get("meanAvailability").asDouble())
+                .isEqualTo(DesignFigures.summary(d, Quote.of(d, PriceBook.defaults()))
+                        .meanAvailability());
+        boolean named = false;
+        for (JsonNode site : r.json().get("sites")) {
+            JsonNode t = site.get("tails").get(0);
+            if (!t.get("onNet").asBoolean()) {
+                assertThat(t.get("partner").asText()).isEqualTo("slow partner");
+                named = true;
+            }
+        }
+        assertThat(named).isTrue();
+        // the downloads recompute with them: the CSV's real-time column, and the L3SM boundaries (half of 1 ms and
+        // of a minute, rounded down: 0 and 30,000)
+        String id = r.json().get("id").asText();
+        var csv = api.get("/api/v1/designs/" + id + "/latency.csv", f.viewer)
+                .raw()
+                .body();
+        assertThat(csv.lines()
+                        .skip(1)
+                        .filter(l -> l.split(",")[5].equals("false"))
+                        .count())
+                .isEqualTo(expected.realtimeBreaches());
+        var l3sm = api.get("/api/v1/designs/" + id + "/l3sm", f.viewer).raw().body();
+        assertThat(l3sm).contains("\"latency-boundary\":30000").doesNotContain("\"latency-boundary\":22");
+        // a bad book is a 422 naming the field, and nothing is kept
+        body.set("partners", ApiClient.JSON.readTree("{\"countries\": {\"de\": {\"mttrHours\": -1}}}"));
+        body.set("rttTargets", ApiClient.JSON.readTree("[1]"));
+        var bad = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(bad.status()).isEqualTo(422);
+        Set<String> pointers = new HashSet<>();
+        bad.json().get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        assertThat(pointers).containsExactlyInAnyOrder("/partners", "/rttTargets");
+        assertThat(bad.json().get("errors").toString()).contains("'de' is not an ISO 3166-1 alpha-2 code");
     }
 
     @Test
