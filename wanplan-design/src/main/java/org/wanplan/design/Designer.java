@@ -406,7 +406,7 @@ public final class Designer {
      * Availability of the tails and the PoPs they land on. An on-net tail is the operator's fibre, repaired in
      * the model's time; an off-net tail is the partner's in the site's country ({@link #tail}).
      */
-    static double access(AvailabilityModel model, PartnerBook partners, Site s, List<Homing.Tail> tails) {
+    private static double access(AvailabilityModel model, PartnerBook partners, Site s, List<Homing.Tail> tails) {
         double tail0 = tail(model, partners, s, tails.get(0));
         double leg0 = tail0 * model.popAvailability();
         return switch (s.resilience()) {
@@ -425,7 +425,7 @@ public final class Designer {
      * partner's guaranteed availability when its contract gives one, else a cable of that length cut at the
      * model's rate and repaired in the partner's time.
      */
-    public static double tail(AvailabilityModel model, PartnerBook partners, Site s, Homing.Tail t) {
+    private static double tail(AvailabilityModel model, PartnerBook partners, Site s, Homing.Tail t) {
         if (t.onNet()) {
             return model.cable(t.km());
         }
@@ -527,21 +527,11 @@ public final class Designer {
             this.gbps = gbps;
             this.bundleMs = bundleMs;
             this.o = o;
-            this.unit = new double[3 * this.sites.size()];
-            for (int i = 0; i < this.sites.size(); i++) {
-                org.wanplan.model.GeoPoint g = this.sites.get(i).site().location();
-                double phi = Math.toRadians(g.latitude());
-                double lambda = Math.toRadians(g.longitude());
-                unit[3 * i] = Math.cos(phi) * Math.cos(lambda);
-                unit[3 * i + 1] = Math.cos(phi) * Math.sin(lambda);
-                unit[3 * i + 2] = Math.sin(phi);
-            }
-            List<RttTargets.Band> bands = o.rtt().bands();
-            this.cosUpTo = new double[bands.size()];
-            for (int i = 0; i < cosUpTo.length; i++) {
-                double angle = bands.get(i).upToKm() / org.wanplan.model.Geodesy.MEAN_EARTH_RADIUS_KM;
-                cosUpTo[i] = angle >= Math.PI ? Double.NEGATIVE_INFINITY : Math.cos(angle);
-            }
+            this.unit = org.wanplan.model.Geodesy.unitVectors(
+                    this.sites.stream().map(x -> x.site().location()).toList());
+            this.cosUpTo = o.rtt().bands().stream()
+                    .mapToDouble(band -> org.wanplan.model.Geodesy.cosOfArc(band.upToKm()))
+                    .toArray();
         }
 
         /** Every pair's round trip in ms, in list order, without making the pairs. */
@@ -559,9 +549,7 @@ public final class Designer {
 
         /** The distance band of pair {@code k}: the first whose great circle reaches the pair's. */
         int band(int k) {
-            int x = 3 * a[k];
-            int y = 3 * b[k];
-            double dot = unit[x] * unit[y] + unit[x + 1] * unit[y + 1] + unit[x + 2] * unit[y + 2];
+            double dot = org.wanplan.model.Geodesy.dot(unit, a[k], unit, b[k]);
             for (int i = 0; i < cosUpTo.length - 1; i++) {
                 if (dot >= cosUpTo[i]) {
                     return i;

@@ -132,17 +132,8 @@ public record Homing(
             this.pops = network.pops().stream()
                     .filter(p -> p.location().isPresent())
                     .toArray(Pop[]::new);
-            this.unit = new double[3 * pops.length];
-            for (int i = 0; i < pops.length; i++) {
-                double[] u = unit(pops[i].location().get());
-                System.arraycopy(u, 0, unit, 3 * i, 3);
-            }
-        }
-
-        private static double[] unit(org.wanplan.model.GeoPoint g) {
-            double phi = Math.toRadians(g.latitude());
-            double lambda = Math.toRadians(g.longitude());
-            return new double[] {Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)};
+            this.unit = org.wanplan.model.Geodesy.unitVectors(
+                    java.util.Arrays.stream(pops).map(p -> p.location().get()).toList());
         }
     }
 
@@ -155,7 +146,7 @@ public record Homing(
     public List<Tail> tails(Located located, Site site) {
         // the site's own country first (nearest first), then the rest: a PoP-diverse site in a country with
         // one PoP takes its second PoP across the border
-        double[] me = Located.unit(site.location());
+        double[] me = org.wanplan.model.Geodesy.unitVectors(List.of(site.location()));
         // the two best by (abroad, nearness, id): O(PoPs) a site
         int first = -1;
         int second = -1;
@@ -172,7 +163,7 @@ public record Homing(
                             && !p.countryCode().equals(site.country())
                     ? 1
                     : 0;
-            double dot = unit[3 * i] * me[0] + unit[3 * i + 1] * me[1] + unit[3 * i + 2] * me[2];
+            double dot = org.wanplan.model.Geodesy.dot(unit, i, me, 0);
             if (first < 0 || before(ab, dot, p, firstAbroad, firstDot, pops[first])) {
                 second = first;
                 secondAbroad = firstAbroad;

@@ -81,16 +81,11 @@ public final class L3smExport {
      */
     static double[] farthestPeerKm(List<Design.SiteDesign> sites, Topology topology) {
         int n = sites.size();
-        double[] u = new double[3 * n];
+        double[] u = org.wanplan.model.Geodesy.unitVectors(
+                sites.stream().map(x -> x.site().location()).toList());
         boolean[] hub = new boolean[n];
         boolean anyHub = false;
         for (int i = 0; i < n; i++) {
-            org.wanplan.model.GeoPoint g = sites.get(i).site().location();
-            double phi = Math.toRadians(g.latitude());
-            double lambda = Math.toRadians(g.longitude());
-            u[3 * i] = Math.cos(phi) * Math.cos(lambda);
-            u[3 * i + 1] = Math.cos(phi) * Math.sin(lambda);
-            u[3 * i + 2] = Math.sin(phi);
             hub[i] = sites.get(i).site().role() == SiteRole.HUB;
             anyHub |= hub[i];
         }
@@ -103,7 +98,7 @@ public final class L3smExport {
                 if (j == i || (spokesToHubs && !hub[i] && !hub[j])) {
                     continue;
                 }
-                double dot = u[3 * i] * u[3 * j] + u[3 * i + 1] * u[3 * j + 1] + u[3 * i + 2] * u[3 * j + 2];
+                double dot = org.wanplan.model.Geodesy.dot(u, i, u, j);
                 if (dot < lowest) {
                     lowest = dot;
                     best = j;
