@@ -47,13 +47,17 @@ public final class DesignFigures {
 
     /** The comparison figures of one design. */
     public static Summary summary(Design d, Quote q) {
+        double[] rtt = rtts(d);
+        return summary(d, q, rtt, breaches(d, rtt));
+    }
+
+    /** The same from the round trips ({@link #rtts}) and breaches ({@link #breaches}) the caller already has. */
+    static Summary summary(Design d, Quote q, double[] rtt, long[] breaches) {
         double[] tails = d.sites().stream()
                 .mapToDouble(s -> s.tails().get(0).km())
                 .sorted()
                 .toArray();
         long onNet = d.sites().stream().filter(s -> s.tails().get(0).onNet()).count();
-        double[] rtt = rtts(d);
-        long[] breaches = breaches(d, rtt);
         double[] availability = d.accepted().stream()
                 .mapToDouble(Design.SiteDesign::availability)
                 .toArray();

@@ -124,8 +124,10 @@ public record DesignView(
         if (all instanceof Designer.PairList pairs) {
             return of(d, q, maxPairs, pairs);
         }
-        double[] rtt =
-                all.stream().mapToDouble(Design.PairLatency::rttMs).sorted().toArray();
+        double[] rtts = DesignFigures.rtts(d);
+        long[] breaches = DesignFigures.breaches(d, rtts);
+        double[] rtt = rtts.clone();
+        java.util.Arrays.sort(rtt);
         List<Design.PairLatency> listed = all.size() <= maxPairs
                 ? all
                 : all.stream()
@@ -140,10 +142,10 @@ public record DesignView(
                 DesignFigures.percentile(rtt, 90),
                 DesignFigures.percentile(rtt, 99),
                 rtt.length == 0 ? 0 : rtt[rtt.length - 1],
-                all.stream().filter(p -> !p.realtimeOk()).count(),
-                all.stream().filter(p -> !p.businessOk()).count(),
-                all.stream().filter(p -> !p.bestEffortOk()).count());
-        return view(d, q, listed, summary);
+                breaches[0],
+                breaches[1],
+                breaches[2]);
+        return view(d, q, listed, summary, DesignFigures.summary(d, q, rtts, breaches));
     }
 
     /**
@@ -187,10 +189,11 @@ public record DesignView(
                 breaches[0],
                 breaches[1],
                 breaches[2]);
-        return view(d, q, listed, summary);
+        return view(d, q, listed, summary, DesignFigures.summary(d, q, rtts, breaches));
     }
 
-    private static DesignView view(Design d, Quote q, List<Design.PairLatency> listed, LatencySummary summary) {
+    private static DesignView view(
+            Design d, Quote q, List<Design.PairLatency> listed, LatencySummary summary, DesignFigures.Summary figures) {
         Map<String, Double> load = new TreeMap<>();
         d.spanLoadGbps().forEach((span, gbps) -> load.put(span.value(), gbps));
         return new DesignView(
@@ -202,7 +205,7 @@ public record DesignView(
                 summary,
                 new QuoteView(q.currency(), q.termMonths(), q.nrc(), q.mrc(), q.totalContractValue(), q.lines()),
                 load,
-                DesignFigures.summary(d, q));
+                figures);
     }
 
     private static SiteView site(Design.SiteDesign s, Quote q) {
