@@ -402,28 +402,8 @@ public final class Restoration {
      * SRLGs, its transit PoPs), or null when there is none.
      */
     private BitSet pathElements(int ia, int ib, BitSet failed) {
-        Scratch w = scratch.get();
-        int stamp = markDown(w, failed);
         int[] via = new int[pops];
-        int[] queue = w.queue;
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = ia;
-        w.seen[ia] = stamp;
-        via[ia] = -1;
-        while (head < tail && w.seen[ib] != stamp) {
-            int v = queue[head++];
-            for (int s : incident[v]) {
-                int x = endA[s] == v ? endB[s] : endA[s];
-                if (w.seen[x] == stamp || w.spanDown[s] == stamp || w.popDown[x] == stamp) {
-                    continue;
-                }
-                w.seen[x] = stamp;
-                via[x] = s;
-                queue[tail++] = x;
-            }
-        }
-        if (w.seen[ib] != stamp) {
+        if (!reach(ia, ib, failed, via)) {
             return null;
         }
         BitSet e = new BitSet(u.length);
@@ -443,8 +423,16 @@ public final class Restoration {
 
     /** Whether a path joins PoPs {@code ia} and {@code ib} with the elements in {@code failed} down. */
     public boolean connected(int ia, int ib, BitSet failed) {
-        if (failed.get(spans + ia) || failed.get(spans + ib)) {
-            return false;
+        return !failed.get(spans + ia) && !failed.get(spans + ib) && reach(ia, ib, failed, null);
+    }
+
+    /**
+     * Whether a breadth-first search from {@code ia}, crossing no element of {@code failed}, reaches {@code ib}
+     * (the start itself is not checked); with {@code via}, the span each PoP was reached by, for the path back.
+     */
+    private boolean reach(int ia, int ib, BitSet failed, int[] via) {
+        if (ia == ib) {
+            return true;
         }
         Scratch w = scratch.get();
         int stamp = markDown(w, failed);
@@ -455,13 +443,13 @@ public final class Restoration {
         w.seen[ia] = stamp;
         while (head < tail) {
             int v = queue[head++];
-            if (v == ib) {
-                return true;
-            }
             for (int s : incident[v]) {
                 int x = endA[s] == v ? endB[s] : endA[s];
                 if (w.seen[x] == stamp || w.spanDown[s] == stamp || w.popDown[x] == stamp) {
                     continue;
+                }
+                if (via != null) {
+                    via[x] = s;
                 }
                 if (x == ib) {
                     return true;
