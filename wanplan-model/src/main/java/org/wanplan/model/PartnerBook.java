@@ -30,6 +30,9 @@ public record PartnerBook(Partner fallback, Map<String, Partner> countries) {
     /** The default repair time of a partner's access fibre, hours (see the class comment). */
     public static final double DEFAULT_MTTR_HOURS = 15.0;
 
+    /** The longest repair time a partner can be given: a year (8,766 h). */
+    public static final double MAX_MTTR_HOURS = 8766;
+
     /**
      * One country's access partner.
      *
@@ -43,7 +46,7 @@ public record PartnerBook(Partner fallback, Map<String, Partner> countries) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a partner needs a name");
             }
-            if (!(mttrHours > 0 && mttrHours <= 8766)) {
+            if (!(mttrHours > 0 && mttrHours <= MAX_MTTR_HOURS)) {
                 throw new IllegalArgumentException(
                         "a partner's repair time must be more than 0 and at most a year (8,766 h), was " + mttrHours);
             }

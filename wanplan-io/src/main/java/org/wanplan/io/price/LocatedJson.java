@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.wanplan.io.input.InputException;
+import org.wanplan.io.input.InputProblem;
 
 /**
  * A price book document (JSON or YAML) read strictly — a key given twice is an error, so is a second
@@ -63,6 +64,48 @@ final class LocatedJson {
                     return 1;
                 }
             }
+        }
+
+        /** Records each field of {@code node} (at {@code at}; "" for the root) not in {@code known}. */
+        void unknownFields(
+                JsonNode node, String at, java.util.Set<String> known, String file, java.util.List<InputProblem> out) {
+            for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!known.contains(f)) {
+                    String path = at.isEmpty() ? f : at + "." + f;
+                    out.add(new InputProblem(
+                            file,
+                            line(path),
+                            "unknown field '" + path + "' (known: " + new java.util.TreeSet<>(known) + ")"));
+                }
+            }
+        }
+
+        /**
+         * {@code v} (at {@code path}) as a number more than 0 and at most {@code max} {@code unit}, text included;
+         * NaN, and a problem recorded, when it is not one.
+         */
+        double positive(
+                JsonNode v, String path, double max, String unit, String file, java.util.List<InputProblem> out) {
+            double x = Double.NaN;
+            if (v.isNumber()) {
+                x = v.asDouble();
+            } else if (v.isTextual()) {
+                try {
+                    x = Double.parseDouble(v.asText().strip());
+                } catch (NumberFormatException e) {
+                    x = Double.NaN;
+                }
+            }
+            if (!(x > 0 && x <= max)) {
+                String bound = max == Math.rint(max) ? Long.toString((long) max) : Double.toString(max);
+                out.add(new InputProblem(
+                        file,
+                        line(path),
+                        path + " must be a number more than 0 and at most " + bound + " " + unit + ", was " + v));
+                return Double.NaN;
+            }
+            return x;
         }
 
         private static String parent(String path) {

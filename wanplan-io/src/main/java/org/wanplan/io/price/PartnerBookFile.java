@@ -33,7 +33,7 @@ public final class PartnerBookFile {
     /** Longest partner name accepted. */
     public static final int MAX_NAME = 100;
     /** Longest repair time accepted: a year. */
-    public static final double MAX_MTTR_HOURS = 8766;
+    public static final double MAX_MTTR_HOURS = PartnerBook.MAX_MTTR_HOURS;
 
     private PartnerBookFile() {}
 
@@ -45,7 +45,7 @@ public final class PartnerBookFile {
                     file, 1, "a partner book is an object of fields " + new java.util.TreeSet<>(FIELDS));
         }
         List<InputProblem> problems = new ArrayList<>();
-        unknown(root, "", FIELDS, file, doc, problems);
+        doc.unknownFields(root, "", FIELDS, file, problems);
         PartnerBook defaults = PartnerBook.defaults();
         PartnerBook.Partner fallback = defaults.fallback();
         if (root.has("default")) {
@@ -103,7 +103,7 @@ public final class PartnerBookFile {
             return null;
         }
         int before = problems.size();
-        unknown(node, at, PARTNER_FIELDS, file, doc, problems);
+        doc.unknownFields(node, at, PARTNER_FIELDS, file, problems);
         String name = base.name();
         if (node.has("name")) {
             JsonNode n = node.get("name");
@@ -118,69 +118,15 @@ public final class PartnerBookFile {
         }
         double mttr = base.mttrHours();
         if (node.has("mttrHours")) {
-            mttr = number(node.get("mttrHours"), at + ".mttrHours", MAX_MTTR_HOURS, "h", file, doc, problems);
+            mttr = doc.positive(node.get("mttrHours"), at + ".mttrHours", MAX_MTTR_HOURS, "h", file, problems);
         }
         OptionalDouble availability = base.availabilityPct();
         if (node.has("availabilityPct")) {
             JsonNode a = node.get("availabilityPct");
             availability = a.isNull()
                     ? OptionalDouble.empty()
-                    : OptionalDouble.of(number(a, at + ".availabilityPct", 100, "%", file, doc, problems));
+                    : OptionalDouble.of(doc.positive(a, at + ".availabilityPct", 100, "%", file, problems));
         }
         return problems.size() > before ? null : new PartnerBook.Partner(name, mttr, availability);
-    }
-
-    /** A number more than 0 and at most {@code max}; NaN (and a problem) when it is not one. */
-    private static double number(
-            JsonNode v,
-            String path,
-            double max,
-            String unit,
-            String file,
-            LocatedJson.Located doc,
-            List<InputProblem> problems) {
-        String why = path + " must be a number more than 0 and at most " + fmt(max) + " " + unit + ", was " + v;
-        double x;
-        if (v.isNumber()) {
-            x = v.asDouble();
-        } else if (v.isTextual()) {
-            try {
-                x = Double.parseDouble(v.asText().strip());
-            } catch (NumberFormatException e) {
-                problems.add(new InputProblem(file, doc.line(path), why));
-                return Double.NaN;
-            }
-        } else {
-            problems.add(new InputProblem(file, doc.line(path), why));
-            return Double.NaN;
-        }
-        if (!(x > 0 && x <= max)) {
-            problems.add(new InputProblem(file, doc.line(path), why));
-            return Double.NaN;
-        }
-        return x;
-    }
-
-    private static void unknown(
-            JsonNode node,
-            String at,
-            Set<String> fields,
-            String file,
-            LocatedJson.Located doc,
-            List<InputProblem> problems) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!fields.contains(f)) {
-                String path = at.isEmpty() ? f : at + "." + f;
-                problems.add(new InputProblem(
-                        file,
-                        doc.line(path),
-                        "unknown field '" + path + "' (known: " + new java.util.TreeSet<>(fields) + ")"));
-            }
-        }
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.wanplan.io.input.InputException;
@@ -45,12 +44,7 @@ public final class RttTargetsFile {
                             + " realtimeMs, businessMs, bestEffortMs}, …]}, the last without upToKm");
         }
         List<InputProblem> problems = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("bands")) {
-                problems.add(new InputProblem(file, doc.line(f), "unknown field '" + f + "' (known: [bands])"));
-            }
-        }
+        doc.unknownFields(root, "", Set.of("bands"), file, problems);
         JsonNode list = root.get("bands");
         if (list.isEmpty()) {
             problems.add(new InputProblem(file, doc.line("bands"), "bands must not be empty"));
@@ -67,16 +61,7 @@ public final class RttTargetsFile {
                         at + " must be an object of fields " + new java.util.TreeSet<>(BAND_FIELDS)));
                 continue;
             }
-            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!BAND_FIELDS.contains(f)) {
-                    problems.add(new InputProblem(
-                            file,
-                            doc.line(at + "." + f),
-                            "unknown field '" + at + "." + f + "' (known: " + new java.util.TreeSet<>(BAND_FIELDS)
-                                    + ")"));
-                }
-            }
+            doc.unknownFields(b, at, BAND_FIELDS, file, problems);
             boolean last = i == list.size() - 1;
             double upTo = Double.POSITIVE_INFINITY;
             if (last && b.has("upToKm")) {
@@ -86,14 +71,16 @@ public final class RttTargetsFile {
                         at + ".upToKm must be left out: the last band holds every longer pair"));
             } else if (!last) {
                 upTo = number(b, at, "upToKm", MAX_KM, "km", file, doc, problems);
-                if (upTo > 0 && !(upTo > previous)) {
-                    problems.add(new InputProblem(
-                            file,
-                            doc.line(at + ".upToKm"),
-                            at + ".upToKm must be above the band before's (" + fmt(previous) + " km), was "
-                                    + fmt(upTo)));
+                if (upTo > 0) { // a bad bound (NaN) is reported by number() and leaves the next bands' check alone
+                    if (!(upTo > previous)) {
+                        problems.add(new InputProblem(
+                                file,
+                                doc.line(at + ".upToKm"),
+                                at + ".upToKm must be above the band before's (" + fmt(previous) + " km), was "
+                                        + fmt(upTo)));
+                    }
+                    previous = Math.max(previous, upTo);
                 }
-                previous = Math.max(previous, upTo);
             }
             double rt = number(b, at, "realtimeMs", MAX_MS, "ms", file, doc, problems);
             double bu = number(b, at, "businessMs", MAX_MS, "ms", file, doc, problems);
@@ -109,7 +96,7 @@ public final class RttTargetsFile {
         return new RttTargets(bands);
     }
 
-    /** {@code field} of {@code node}: a number more than 0 and at most {@code max}; 0 (and a problem) otherwise. */
+    /** {@code field} of {@code node}: a number more than 0 and at most {@code max}; NaN (and a problem) otherwise. */
     private static double number(
             JsonNode node,
             String at,
@@ -119,28 +106,12 @@ public final class RttTargetsFile {
             String file,
             LocatedJson.Located doc,
             List<InputProblem> problems) {
-        String path = at + "." + field;
         JsonNode v = node.get(field);
         if (v == null) {
-            problems.add(new InputProblem(file, doc.line(at), path + " is missing"));
-            return 0;
+            problems.add(new InputProblem(file, doc.line(at), at + "." + field + " is missing"));
+            return Double.NaN;
         }
-        double x = v.isNumber() ? v.asDouble() : Double.NaN;
-        if (v.isTextual()) {
-            try {
-                x = Double.parseDouble(v.asText().strip());
-            } catch (NumberFormatException e) {
-                x = Double.NaN;
-            }
-        }
-        if (!(x > 0 && x <= max)) {
-            problems.add(new InputProblem(
-                    file,
-                    doc.line(path),
-                    path + " must be a number more than 0 and at most " + fmt(max) + " " + unit + ", was " + v));
-            return 0;
-        }
-        return x;
+        return doc.positive(v, at + "." + field, max, unit, file, problems);
     }
 
     private static String fmt(double v) {

@@ -56,6 +56,17 @@ class RttTargetsFileTest {
                 .hasMessageContaining("rtt.yaml:4: unknown field 'bands[2].jitterMs'")
                 .hasMessageContaining("bands[2].upToKm must be left out: the last band holds every longer pair")
                 .hasMessageContaining("bands[2].businessMs is missing");
+        // a bad bound is reported once; the band after it is not held to it
+        assertThatThrownBy(() -> yaml("""
+                        bands:
+                          - {upToKm: far, realtimeMs: 30, businessMs: 50, bestEffortMs: 2000}
+                          - {upToKm: 500, realtimeMs: 30, businessMs: 50, bestEffortMs: 2000}
+                          - {realtimeMs: 90, businessMs: 110, bestEffortMs: 2000}
+                        """))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("rtt.yaml:2: bands[0].upToKm must be a number more than 0 and at most 20038 km,"
+                        + " was \"far\"")
+                .satisfies(e -> assertThat(((InputException) e).problems()).hasSize(1));
         for (String notBands : List.of("[]", "{}", "{\"bands\": 3}")) {
             assertThatThrownBy(() -> RttTargetsFile.read(new StringReader(notBands), "rtt.json", false))
                     .as(notBands)
