@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give two networks, or none for euro350 and sparse");
         }
-        tariffFiles(names); // a bad --tariff is a usage error before anything is read
+        Map<String, Path> tariffFiles = tariffFiles(names); // a bad --tariff is a usage error before anything is read
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
         List<org.wanplan.model.Network> loaded = new java.util.ArrayList<>();
@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
             loaded.add(Networks.load(name));
         }
         Map<String, Comparison.Tariff> byNetwork = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Path> t : tariffFiles(names).entrySet()) {
+        for (Map.Entry<String, Path> t : tariffFiles.entrySet()) {
             byNetwork.put(
                     loaded.get(names.indexOf(t.getKey())).name(), // as given on the command line, then as loaded
                     new Comparison.Tariff(t.getValue().getFileName().toString(), Designs.priceBook(t.getValue())));

@@ -121,17 +121,13 @@ final class DesignCommand implements Callable<Integer> {
                             ? "REFUSED: " + s.refusal().get()
                             : String.format(Locale.ROOT, "%.5f %%", 100 * s.availability()));
         }
-        double max = d.latency().stream()
-                .mapToDouble(Design.PairLatency::rttMs)
-                .max()
-                .orElse(0);
         org.wanplan.design.DesignFigures.Summary figures = org.wanplan.design.DesignFigures.summary(d, q);
         w.printf(
                 Locale.ROOT,
                 "latency: %d site pairs, worst round trip %.2f ms; over their distance band's target: %d real-time,"
                         + " %d business%n",
                 d.latency().size(),
-                max,
+                figures.maxRttMs(),
                 figures.realtimeBreaches(),
                 figures.businessBreaches());
         w.printf(

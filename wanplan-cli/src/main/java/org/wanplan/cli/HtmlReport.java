@@ -1000,21 +1000,19 @@ final class HtmlReport {
 
     // ------------------------------------------------------------------------------------------ formats
 
-    /** The round-trip targets in words: "up to 1,000 km 30 / 50 / 2,000 ms; …; beyond 90 / 110 / 2,000 ms". */
     /** The most pairs over target the appendix lists. */
     static final int MISSED_ROWS = 50;
 
+    /** The round-trip targets in words: "up to 1,000 km 30 / 50 / 2,000 ms; …; beyond 90 / 110 / 2,000 ms". */
     static String bands(org.wanplan.model.RttTargets t) {
         List<String> parts = new ArrayList<>();
-        double from = 0;
         for (org.wanplan.model.RttTargets.Band b : t.bands()) {
             String targets = String.format(
                     Locale.ROOT, "%,.0f / %,.0f / %,.0f ms", b.realtimeMs(), b.businessMs(), b.bestEffortMs());
             parts.add(
                     b.upToKm() == Double.POSITIVE_INFINITY
-                            ? (from == 0 ? "any distance " : "beyond ") + targets
+                            ? (t.bands().size() == 1 ? "any distance " : "beyond ") + targets
                             : String.format(Locale.ROOT, "up to %,.0f km ", b.upToKm()) + targets);
-            from = b.upToKm();
         }
         return String.join("; ", parts);
     }
