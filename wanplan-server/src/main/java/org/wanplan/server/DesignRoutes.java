@@ -123,12 +123,11 @@ final class DesignRoutes implements Routes {
                     req.error("compareWith", "no such network: '" + cw + "'");
                 }
             });
-            DesignOptions options = DesignOptions.defaults(topology == null ? Topology.HUB_SPOKE : topology);
-            Optional<org.wanplan.model.PartnerBook> partners = req.optionalObject("partners")
-                    .flatMap(o -> book(o, "partners", org.wanplan.io.price.PartnerBookFile::read, req));
-            Optional<org.wanplan.model.RttTargets> rtt = req.optionalObject("rttTargets")
-                    .flatMap(o -> book(o, "rttTargets", org.wanplan.io.price.RttTargetsFile::read, req));
-            options = options.withPartners(partners.orElse(options.partners())).withRtt(rtt.orElse(options.rtt()));
+            DesignOptions options = options(
+                    topology == null ? Topology.HUB_SPOKE : topology,
+                    req.optionalObject("partners"),
+                    req.optionalObject("rttTargets"),
+                    req::errors);
             JsonNode siteArray = req.array("sites");
             List<Site> sites = List.of();
             int maxSites = api.limits().maxSitesPerDesign();
@@ -271,14 +270,36 @@ final class DesignRoutes implements Routes {
     }
 
     /**
-     * The request's {@code field} read as a book (a partner book, round-trip targets); empty, with each problem as
-     * an error of that field, when it does not read.
+     * The design options of a request: its topology, with its partner book and round-trip targets when it gives
+     * them. A book that does not read goes to {@code problems}, each of its problems an error of its field, and
+     * leaves the default in place.
      */
-    private static <T> Optional<T> book(JsonNode node, String field, BookReader<T> reader, JsonRequest req) {
+    private static DesignOptions options(
+            Topology topology,
+            Optional<JsonNode> partners,
+            Optional<JsonNode> rttTargets,
+            java.util.function.Consumer<List<ApiProblem.FieldError>> problems) {
+        DesignOptions o = DesignOptions.defaults(topology);
+        o = book(partners, "partners", org.wanplan.io.price.PartnerBookFile::read, problems)
+                .map(o::withPartners)
+                .orElse(o);
+        return book(rttTargets, "rttTargets", org.wanplan.io.price.RttTargetsFile::read, problems)
+                .map(o::withRtt)
+                .orElse(o);
+    }
+
+    private static <T> Optional<T> book(
+            Optional<JsonNode> node,
+            String field,
+            BookReader<T> reader,
+            java.util.function.Consumer<List<ApiProblem.FieldError>> problems) {
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(reader.read(new java.io.StringReader(node.toString()), field, false));
+            return Optional.of(reader.read(new java.io.StringReader(node.get().toString()), field, false));
         } catch (InputException e) {
-            req.errors(e.problems().stream()
+            problems.accept(e.problems().stream()
                     .map(p -> new ApiProblem.FieldError("/" + field, p.message()))
                     .toList());
             return Optional.empty();
@@ -287,22 +308,17 @@ final class DesignRoutes implements Routes {
         }
     }
 
-    /** The design options of a stored request: its topology, and its partner book and targets when it gave them. */
-    private static DesignOptions options(JsonNode request, Topology topology) {
-        DesignOptions o = DesignOptions.defaults(topology);
-        try {
-            if (request.hasNonNull("partners")) {
-                o = o.withPartners(org.wanplan.io.price.PartnerBookFile.read(
-                        new java.io.StringReader(request.get("partners").toString()), "partners", false));
-            }
-            if (request.hasNonNull("rttTargets")) {
-                o = o.withRtt(org.wanplan.io.price.RttTargetsFile.read(
-                        new java.io.StringReader(request.get("rttTargets").toString()), "rttTargets", false));
-            }
-        } catch (InputException | IOException e) {
-            throw new IllegalStateException("a stored design request does not read: " + e.getMessage(), e);
-        }
-        return o;
+    /** The design options of stored design {@code s}'s {@code request}, which read when it was taken. */
+    private static DesignOptions options(StoredDesign s, JsonNode request) {
+        java.util.function.Function<String, Optional<JsonNode>> object =
+                f -> Optional.ofNullable(request.get(f)).filter(JsonNode::isObject);
+        return options(
+                Topology.fromLabel(s.topology()).orElseThrow(),
+                object.apply("partners"),
+                object.apply("rttTargets"),
+                errors -> {
+                    throw new IllegalStateException("a stored design request does not read: " + errors);
+                });
     }
 
     /** {@link Designer#design} within {@code budget}; past it, a 422 saying so (and nothing kept). */
@@ -321,18 +337,19 @@ final class DesignRoutes implements Routes {
     /** A stored design, recomputed from its request (a design is a function of its request and network). */
     private Design recompute(StoredDesign s) {
         JsonNode request = Api.read(s.request());
+        return recompute(s, request, options(s, request));
+    }
+
+    /** The same from its request, read, and the request's options. */
+    private Design recompute(StoredDesign s, JsonNode request, DesignOptions options) {
         List<Site> sites;
         try {
             sites = SiteJsonReader.readArray(request.get("sites").toString(), "sites");
         } catch (InputException e) {
             throw new IllegalStateException("a stored design request does not read: " + e.getMessage(), e);
         }
-        Topology topology = Topology.fromLabel(s.topology()).orElseThrow();
         return design(
-                api.networks().get(s.network()),
-                sites,
-                options(request, topology),
-                api.limits().designBudget());
+                api.networks().get(s.network()), sites, options, api.limits().designBudget());
     }
 
     private StoredDesign stored(Context ctx) {
@@ -348,12 +365,11 @@ final class DesignRoutes implements Routes {
      */
     private void l3sm(Context ctx) {
         StoredDesign s = stored(ctx);
-        Design d = recompute(s);
+        JsonNode request = Api.read(s.request());
+        DesignOptions options = options(s, request);
+        Design d = recompute(s, request, options);
         Object order = org.wanplan.design.L3smExport.of(
-                d,
-                options(Api.read(s.request()), d.topology()),
-                org.wanplan.design.L3smExport.vpnId(s.customerName()),
-                s.customerName());
+                d, options, org.wanplan.design.L3smExport.vpnId(s.customerName()), s.customerName());
         ctx.status(200).contentType("application/yang-data+json").result(Api.write(Json.tree(order)));
     }
 
