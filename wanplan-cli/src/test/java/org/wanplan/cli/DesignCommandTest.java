@@ -16,6 +16,13 @@ class DesignCommandTest {
     @TempDir
     Path dir;
 
+    /** The JSON a successful run of {@code args} prints. */
+    private static JsonNode json(String... args) throws Exception {
+        NetworkCommandTest.Run r = NetworkCommandTest.run(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
     private Path sites() throws Exception {
         return Files.writeString(dir.resolve("sites.csv"), """
                 id,name,city,country,lat,lon,role,bandwidthMbps,realtimePct,businessPct,resilience
@@ -175,21 +182,9 @@ class DesignCommandTest {
     @Test
     void no_restoration_measures_sites_on_the_static_path_and_says_so() throws Exception {
         String sites = sample("euro-manufacturer.csv").toString();
-        JsonNode restored = new ObjectMapper()
-                .readTree(NetworkCommandTest.run(
-                                "design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json")
-                        .out());
-        JsonNode path = new ObjectMapper()
-                .readTree(NetworkCommandTest.run(
-                                "design",
-                                "euro350",
-                                "--sites",
-                                sites,
-                                "--topology",
-                                "hub-spoke",
-                                "--json",
-                                "--no-restoration")
-                        .out());
+        JsonNode restored = json("design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json");
+        JsonNode path =
+                json("design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json", "--no-restoration");
         assertThat(restored.path("availabilityBasis").asText()).isEqualTo("every-hub");
         assertThat(path.path("availabilityBasis").asText()).isEqualTo("static-path-to-anchor");
         // a static path is down whenever any element on it is: never above the rerouting figure
@@ -208,9 +203,7 @@ class DesignCommandTest {
                 countries:
                   DE: {name: Deutsche Telekom, availabilityPct: 99.99}
                 """);
-        JsonNode base = new ObjectMapper()
-                .readTree(NetworkCommandTest.run("design", "sparse", "--sites", sites, "--json")
-                        .out());
+        JsonNode base = json("design", "sparse", "--sites", sites, "--json");
         NetworkCommandTest.Run r = NetworkCommandTest.run(
                 "design", "sparse", "--sites", sites, "--json", "--partner-book", book.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -250,10 +243,7 @@ class DesignCommandTest {
     @Test
     void each_pair_is_held_to_its_distance_bands_targets_and_the_breaches_are_counted() throws Exception {
         String sites = sample("euro-manufacturer.csv").toString();
-        JsonNode d = new ObjectMapper()
-                .readTree(NetworkCommandTest.run(
-                                "design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json")
-                        .out());
+        JsonNode d = json("design", "euro350", "--sites", sites, "--topology", "hub-spoke", "--json");
         // the defaults: the summary counts exactly the listed pairs that miss their band's target
         long realtime = 0;
         long business = 0;
@@ -280,18 +270,16 @@ class DesignCommandTest {
                   - {upToKm: 500, realtimeMs: 1, businessMs: 1, bestEffortMs: 1}
                   - {realtimeMs: 60000, businessMs: 60000, bestEffortMs: 60000}
                 """);
-        JsonNode strict = new ObjectMapper()
-                .readTree(NetworkCommandTest.run(
-                                "design",
-                                "euro350",
-                                "--sites",
-                                sites,
-                                "--topology",
-                                "hub-spoke",
-                                "--json",
-                                "--rtt-targets",
-                                rtt.toString())
-                        .out());
+        JsonNode strict = json(
+                "design",
+                "euro350",
+                "--sites",
+                sites,
+                "--topology",
+                "hub-spoke",
+                "--json",
+                "--rtt-targets",
+                rtt.toString());
         long near = 0;
         for (JsonNode p : strict.path("latency")) {
             near += p.path("km").asDouble() <= 500 && p.path("rttMs").asDouble() > 1 ? 1 : 0;
@@ -302,9 +290,7 @@ class DesignCommandTest {
         assertThat(strict.path("latencySummary").path("bestEffortBreaches").asLong())
                 .isEqualTo(near);
         // compare carries the counts per network
-        JsonNode c = new ObjectMapper()
-                .readTree(NetworkCommandTest.run("compare", "--sites", sites, "--topology", "hub-spoke", "--json")
-                        .out());
+        JsonNode c = json("compare", "--sites", sites, "--topology", "hub-spoke", "--json");
         assertThat(c.path("euro350").path("realtimeBreaches").asLong()).isEqualTo(realtime);
         assertThat(c.path("sparse").has("businessBreaches")).isTrue();
         // a bad file: reported by line, nothing designed
@@ -324,9 +310,7 @@ class DesignCommandTest {
     void compare_quotes_each_network_with_its_own_tariff() throws Exception {
         String sites = sample("french-retailer.csv").toString();
         Path theirs = Files.writeString(dir.resolve("incumbent.yaml"), "managementMrc: 145\n");
-        JsonNode same = new ObjectMapper()
-                .readTree(NetworkCommandTest.run("compare", "--sites", sites, "--json")
-                        .out());
+        JsonNode same = json("compare", "--sites", sites, "--json");
         NetworkCommandTest.Run r = NetworkCommandTest.run(
                 "compare",
                 "--sites",
