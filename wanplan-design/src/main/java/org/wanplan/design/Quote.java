@@ -155,7 +155,7 @@ public record Quote(
         return v.setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }
