@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.wanplan.design.Design;
 import org.wanplan.design.DesignView;
 import org.wanplan.design.Designer;
+import org.wanplan.design.Margin;
 import org.wanplan.design.Quote;
 import org.wanplan.model.Network;
 import org.wanplan.model.PriceBook;
@@ -53,6 +54,13 @@ final class DesignCommand implements Callable<Integer> {
                     + " counts every pair (default: ${DEFAULT-VALUE})")
     int maxPairs;
 
+    @Option(
+            names = "--cost-book",
+            paramLabel = "FILE",
+            description = "what each line costs you (own access and ports, partner charges per country and bandwidth,"
+                    + " management; JSON or YAML): the quote then shows its margin. There is no built-in one.")
+    Path costBook;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,8 +73,10 @@ final class DesignCommand implements Callable<Integer> {
         Network n = Networks.load(network);
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
+        org.wanplan.model.CostBook costs = costBook == null ? null : Designs.costBook(costBook);
         Design d = Designer.design(n, sites, inputs.options(spec));
         Quote q = Quote.of(d, book);
+        Margin margin = costs == null ? null : Designs.margin(n, d, q, costs, costBook, inputs.tariffName());
         if (report != null) {
             HtmlReport.Proposal proposal = new HtmlReport.Proposal(
                     inputs.customerName(),
@@ -86,12 +96,53 @@ final class DesignCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             // the same view as the API's (see DesignView), the worst --max-pairs round trips listed
-            Options.printJson(out, Options.JSON.valueToTree(DesignView.of(d, q, maxPairs)));
+            com.fasterxml.jackson.databind.node.ObjectNode view =
+                    Options.JSON.valueToTree(DesignView.of(d, q, maxPairs));
+            if (margin != null) {
+                view.set("margin", Options.JSON.valueToTree(margin));
+            }
+            Options.printJson(out, view);
         } else {
             text(out, d, q);
+            if (margin != null) {
+                text(out, margin);
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static void text(PrintWriter w, Margin m) {
+        w.printf(
+                Locale.ROOT,
+                "cost: NRC %s %,.2f, MRC %s %,.2f, %d months: %s %,.2f; margin %s %,.2f (%s %%) on %s %,.2f%n",
+                m.currency(),
+                m.costNrc(),
+                m.currency(),
+                m.costMrc(),
+                m.termMonths(),
+                m.currency(),
+                m.costTotal(),
+                m.currency(),
+                m.margin(),
+                m.marginPct().toPlainString(),
+                m.currency(),
+                m.priceTotal());
+        m.costByKind().forEach((kind, total) -> w.printf(Locale.ROOT, "  %-28s %s %,.2f%n", kind, m.currency(), total));
+        for (Margin.SiteMargin s : m.belowCost()) {
+            w.printf(
+                    Locale.ROOT,
+                    "  below cost: %s by %s %,.2f%n",
+                    s.site(),
+                    m.currency(),
+                    s.margin().negate());
+        }
+        if (!m.costOnRequest().isEmpty()) {
+            w.printf(
+                    Locale.ROOT,
+                    "  not costed (above the cost book's tiers; left out of price and cost): %s%n",
+                    String.join(", ", m.costOnRequest()));
+        }
     }
 
     private static void text(PrintWriter w, Design d, Quote q) {

@@ -47,6 +47,38 @@ final class Designs {
         return book(file, org.wanplan.model.PartnerBook::defaults, org.wanplan.io.price.PartnerBookFile::read);
     }
 
+    /** The cost book in {@code file}; there is no built-in one. */
+    static org.wanplan.model.CostBook costBook(Path file) throws Exception {
+        return book(
+                file,
+                () -> {
+                    throw new IllegalArgumentException("there is no built-in cost book");
+                },
+                org.wanplan.io.price.CostBookFile::read);
+    }
+
+    /**
+     * The margin of {@code q} at {@code costs}, spans measured on {@code n}; a cost book in another currency than
+     * the price book is the user's failure, named with both files.
+     */
+    static org.wanplan.design.Margin margin(
+            org.wanplan.model.Network n,
+            Design d,
+            Quote q,
+            org.wanplan.model.CostBook costs,
+            Path costFile,
+            String tariff) {
+        if (!costs.currency().equals(q.currency())) {
+            throw new CliFailure(costFile + ": the cost book is in " + costs.currency() + ", the price book (" + tariff
+                    + ") in " + q.currency() + "; give both in one currency");
+        }
+        return org.wanplan.design.Margin.of(
+                d,
+                q,
+                costs,
+                id -> n.span(id).flatMap(org.wanplan.model.Span::length).map(l -> l.km()));
+    }
+
     /** The round-trip targets in {@code file}, or the defaults when none is given. */
     static org.wanplan.model.RttTargets rttTargets(Path file) throws Exception {
         return book(file, org.wanplan.model.RttTargets::defaults, org.wanplan.io.price.RttTargetsFile::read);

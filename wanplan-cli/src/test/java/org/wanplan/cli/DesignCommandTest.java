@@ -381,6 +381,124 @@ class DesignCommandTest {
         assertThat(missing.err()).contains("none.json");
     }
 
+    private Path costBook(String currency) throws Exception {
+        return Files.writeString(dir.resolve("costs-" + currency + ".yaml"), """
+                currency: %s
+                ownTiers:
+                  - {upToMbps: 100, accessMrc: 100, accessNrc: 400, portMrc: 30}
+                  - {upToMbps: 1000, accessMrc: 200, accessNrc: 600, portMrc: 60}
+                managementMrc: 20
+                installNrc: 500
+                partners:
+                  default: [{upToMbps: 1000, mrc: 300, nrc: 1000, mrcPerKm: 2}]
+                """.formatted(currency));
+    }
+
+    @Test
+    void a_cost_book_gives_each_site_its_cost_and_the_quote_its_margin() throws Exception {
+        JsonNode j = json(
+                "design",
+                "euro350",
+                "--sites",
+                sites().toString(),
+                "--json",
+                "--cost-book",
+                costBook("EUR").toString());
+        JsonNode m = j.path("margin");
+        BigDecimal term = BigDecimal.valueOf(36);
+        BigDecimal costs = BigDecimal.ZERO;
+        int site = 0;
+        for (JsonNode s : j.path("sites")) {
+            // each site's cost again from its tails in the design and the book's figures above
+            boolean big = s.path("bandwidthMbps").asDouble() > 100;
+            BigDecimal nrc = new BigDecimal(500);
+            BigDecimal mrc = new BigDecimal(20);
+            for (JsonNode t : s.path("tails")) {
+                mrc = mrc.add(new BigDecimal(big ? 60 : 30)); // a port a circuit
+                if (t.path("onNet").asBoolean()) {
+                    nrc = nrc.add(new BigDecimal(big ? 600 : 400))
+                            .add(new BigDecimal(30000)
+                                    .multiply(
+                                            BigDecimal.valueOf(t.path("buildKm").asDouble())));
+                    mrc = mrc.add(new BigDecimal(big ? 200 : 100));
+                } else {
+                    nrc = nrc.add(new BigDecimal(1000));
+                    mrc = mrc.add(new BigDecimal(300))
+                            .add(BigDecimal.valueOf(2 * t.path("km").asDouble()));
+                }
+            }
+            BigDecimal cost = nrc.add(mrc.multiply(term));
+            BigDecimal price = s.path("nrc")
+                    .decimalValue()
+                    .add(s.path("mrc").decimalValue().multiply(term));
+            JsonNode sm = m.path("sites").get(site++);
+            assertThat(sm.path("site").asText()).isEqualTo(s.path("id").asText());
+            assertThat(sm.path("cost").decimalValue().doubleValue()).isCloseTo(cost.doubleValue(), within(1.0));
+            assertThat(sm.path("price").decimalValue()).isEqualByComparingTo(price);
+            assertThat(sm.path("margin").decimalValue())
+                    .isEqualByComparingTo(price.subtract(sm.path("cost").decimalValue()));
+            costs = costs.add(sm.path("cost").decimalValue());
+        }
+        assertThat(site).isEqualTo(3);
+        // the backbone: every span's load × its km on euro350 × 0.0125 a month
+        org.wanplan.model.Network euro350 =
+                org.wanplan.io.builtin.BuiltinNetworks.load("euro350").orElseThrow();
+        double gbpsKm = 0;
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it =
+                        j.path("spanLoadGbps").fields();
+                it.hasNext(); ) {
+            var e = it.next();
+            gbpsKm += e.getValue().asDouble()
+                    * euro350.span(org.wanplan.model.SpanId.of(e.getKey()))
+                            .orElseThrow()
+                            .length()
+                            .orElseThrow()
+                            .km();
+        }
+        assertThat(gbpsKm).isPositive();
+        assertThat(m.path("costByKind").path("backbone transport").asDouble())
+                .isCloseTo(Math.round(gbpsKm * 0.0125 * 100) / 100.0 * 36, within(0.01));
+        costs = costs.add(m.path("costByKind").path("backbone transport").decimalValue());
+        assertThat(m.path("costTotal").decimalValue()).isEqualByComparingTo(costs);
+        // nothing left out: the margin's price is the quote's
+        assertThat(m.path("priceTotal").decimalValue())
+                .isEqualByComparingTo(j.path("quote").path("totalContractValue").decimalValue());
+        assertThat(m.path("margin").decimalValue())
+                .isEqualByComparingTo(m.path("priceTotal").decimalValue().subtract(costs));
+        assertThat(m.path("costOnRequest")).isEmpty();
+
+        NetworkCommandTest.Run text = NetworkCommandTest.run(
+                "design",
+                "euro350",
+                "--sites",
+                sites().toString(),
+                "--cost-book",
+                costBook("EUR").toString());
+        assertThat(text.out()).contains("cost: NRC EUR").contains("margin EUR").contains("backbone transport");
+        // without a cost book there is no margin
+        assertThat(json("design", "euro350", "--sites", sites().toString(), "--json")
+                        .has("margin"))
+                .isFalse();
+    }
+
+    @Test
+    void a_cost_book_in_another_currency_or_with_a_bad_value_designs_nothing() throws Exception {
+        Path gbp = costBook("GBP");
+        NetworkCommandTest.Run r = NetworkCommandTest.run(
+                "design", "euro350", "--sites", sites().toString(), "--json", "--cost-book", gbp.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(gbp + ": the cost book is in GBP, the price book (built-in) in EUR");
+        Path bad = Files.writeString(
+                dir.resolve("bad-costs.yaml"),
+                Files.readString(costBook("EUR")).replace("managementMrc: 20", "managementMrc: -20"));
+        NetworkCommandTest.Run b = NetworkCommandTest.run(
+                "design", "euro350", "--sites", sites().toString(), "--cost-book", bad.toString());
+        assertThat(b.exit()).isEqualTo(1);
+        assertThat(b.out()).isEmpty();
+        assertThat(b.err()).contains(bad + ":5: managementMrc must be from 0 to 1000000000, was -20");
+    }
+
     @Test
     void a_workbook_made_from_each_sample_designs_exactly_as_its_csv() throws Exception {
         for (String sample : List.of("french-retailer", "euro-manufacturer")) {

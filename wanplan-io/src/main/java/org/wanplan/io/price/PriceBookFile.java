@@ -74,7 +74,7 @@ public final class PriceBookFile {
             }
         }
         PriceBook d = PriceBook.defaults();
-        Reading r = new Reading(file, doc, problems);
+        AmountReading r = new AmountReading(file, doc, problems, MAX_AMOUNT);
         List<PriceBook.Tier> tiers = d.accessTiers();
         if (root.has("accessTiers")) {
             tiers = new ArrayList<>();
@@ -125,11 +125,11 @@ public final class PriceBookFile {
                 term,
                 tiers.isEmpty() ? d.accessTiers() : tiers,
                 bands.isEmpty() ? d.offNetBands() : bands,
-                r.percentOr("realtimeUpliftPct", d.realtimeUpliftPct()),
-                r.percentOr("businessUpliftPct", d.businessUpliftPct()),
-                r.percentOr("dualAccessPct", d.dualAccessPct()),
-                r.percentOr("popDiversePct", d.popDiversePct()),
-                r.percentOr("srlgDiversePct", d.srlgDiversePct()),
+                r.numberOr(MAX_PCT, "realtimeUpliftPct", d.realtimeUpliftPct()),
+                r.numberOr(MAX_PCT, "businessUpliftPct", d.businessUpliftPct()),
+                r.numberOr(MAX_PCT, "dualAccessPct", d.dualAccessPct()),
+                r.numberOr(MAX_PCT, "popDiversePct", d.popDiversePct()),
+                r.numberOr(MAX_PCT, "srlgDiversePct", d.srlgDiversePct()),
                 r.amountOr("managementMrc", d.managementMrc()),
                 r.amountOr("installNrc", d.installNrc()),
                 r.amountOr("nearNetBuildPerKm", d.nearNetBuildPerKm()));
@@ -144,82 +144,5 @@ public final class PriceBookFile {
             throw new InputException(problems);
         }
         return book;
-    }
-
-    /** Field readers that record a problem, at the value's line, and return zero when a value is bad. */
-    private record Reading(String file, LocatedJson.Located doc, List<InputProblem> problems) {
-        private void add(String path, String message) {
-            problems.add(new InputProblem(file, doc.line(path), message));
-        }
-
-        Iterable<JsonNode> array(String field) {
-            JsonNode a = doc.root().get(field);
-            if (!a.isArray()) {
-                add(field, field + " must be a list, was " + a);
-                return List.of();
-            }
-            return a;
-        }
-
-        BigDecimal amount(JsonNode node, String at, String field) {
-            return number(node, at, field, BigDecimal.ZERO, MAX_AMOUNT);
-        }
-
-        BigDecimal number(JsonNode node, String at, String field, BigDecimal min, BigDecimal max) {
-            String path = at.isEmpty() ? field : at + "." + field;
-            JsonNode v = node.isObject() ? node.get(field) : null;
-            if (!node.isObject()) {
-                add(at, at + " must be an object, was " + node);
-                return BigDecimal.ZERO;
-            }
-            if (v == null || !(v.isNumber() || v.isTextual())) {
-                add(path, path + " is missing" + (v == null ? "" : ", was " + v));
-                return BigDecimal.ZERO;
-            }
-            try {
-                BigDecimal x = new BigDecimal(v.asText().strip());
-                if (x.compareTo(min) < 0 || x.compareTo(max) > 0) {
-                    add(
-                            path,
-                            path + " must be from " + min.toPlainString() + " to " + max.toPlainString() + ", was "
-                                    + v.asText());
-                    return BigDecimal.ZERO;
-                }
-                return x.stripTrailingZeros().scale() > 6 ? x.setScale(6, java.math.RoundingMode.HALF_EVEN) : x;
-            } catch (NumberFormatException e) {
-                add(path, path + " must be a number, was '" + v.asText() + "'");
-                return BigDecimal.ZERO;
-            }
-        }
-
-        double bounded(JsonNode node, String at, String field, double max) {
-            BigDecimal x = number(node, at, field, BigDecimal.ZERO, new BigDecimal(max));
-            if (x.signum() == 0 && node.isObject() && node.has(field)) {
-                String path = at + "." + field;
-                if (problems.stream().noneMatch(p -> p.message().startsWith(path))) {
-                    add(path, path + " must be > 0, was " + node.get(field).asText());
-                }
-            }
-            return x.doubleValue();
-        }
-
-        void ascending(List<Double> bounds, String list, String field) {
-            for (int i = 1; i < bounds.size(); i++) {
-                if (bounds.get(i) > 0 && bounds.get(i - 1) > 0 && !(bounds.get(i) > bounds.get(i - 1))) {
-                    add(
-                            list + "[" + i + "]." + field,
-                            list + "[" + i + "]." + field + " must be above the one before (" + bounds.get(i - 1)
-                                    + "), was " + bounds.get(i));
-                }
-            }
-        }
-
-        BigDecimal amountOr(String field, BigDecimal fallback) {
-            return doc.root().has(field) ? amount(doc.root(), "", field) : fallback;
-        }
-
-        BigDecimal percentOr(String field, BigDecimal fallback) {
-            return doc.root().has(field) ? number(doc.root(), "", field, BigDecimal.ZERO, MAX_PCT) : fallback;
-        }
     }
 }
