@@ -321,6 +321,44 @@ class InputFuzzTest {
     }
 
     @Test
+    void costBook() throws Exception {
+        String json = """
+                {
+                  "currency": "EUR",
+                  "ownTiers": [
+                    {"upToMbps": 100, "accessMrc": 100, "accessNrc": 400, "portMrc": 30},
+                    {"upToMbps": 1000, "accessMrc": 200, "accessNrc": 600, "portMrc": 60}
+                  ],
+                  "managementMrc": 20,
+                  "installNrc": 500,
+                  "backboneMrcPerGbpsKm": 0.0125,
+                  "partners": {
+                    "default": [{"upToMbps": 1000, "mrc": 300, "nrc": 1000, "mrcPerKm": 2}],
+                    "GB": [{"upToMbps": 100, "mrc": 150, "nrc": 800}]
+                  }
+                }
+                """;
+        String yaml = """
+                currency: EUR
+                ownTiers:
+                  - {upToMbps: 100, accessMrc: 100, accessNrc: 400, portMrc: 30}
+                  - upToMbps: 1000
+                    accessMrc: 200
+                    accessNrc: 600
+                    portMrc: 60
+                managementMrc: 20
+                installNrc: 500
+                nearNetBuildPerKm: 30000
+                partners:
+                  default: [{upToMbps: 1000, mrc: 300, nrc: 1000, mrcPerKm: 2}]
+                  GB:
+                    - {upToMbps: 100, mrc: 150, nrc: 800}
+                """;
+        fuzz("costbook.json", List.of(json.getBytes(StandardCharsets.UTF_8)), "costs.json", Designs::costBook);
+        fuzz("costbook.yaml", List.of(yaml.getBytes(StandardCharsets.UTF_8)), "costs.yaml", Designs::costBook);
+    }
+
+    @Test
     void rttTargets() throws Exception {
         String json = """
                 {"bands": [
