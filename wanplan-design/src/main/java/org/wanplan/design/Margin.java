@@ -82,6 +82,15 @@ public record Margin(
                 .toList();
     }
 
+    /** The margin of {@code quote} (of {@code design} on {@code network}) at {@code costs}. */
+    public static Margin of(Design design, Quote quote, CostBook costs, org.wanplan.model.Network network) {
+        return of(
+                design,
+                quote,
+                costs,
+                id -> network.span(id).flatMap(org.wanplan.model.Span::length).map(org.wanplan.model.FibreLength::km));
+    }
+
     /**
      * The margin of {@code quote} (of {@code design}) at {@code costs}; {@code spanKm} gives a backbone span's
      * length, empty when it has none (such a span's load is not costed, and the backbone line says how many).

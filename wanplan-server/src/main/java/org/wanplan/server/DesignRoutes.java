@@ -93,7 +93,7 @@ final class DesignRoutes implements Routes {
     }
 
     private static final Set<String> DESIGN_FIELDS =
-            Set.of("customer", "network", "topology", "sites", "compareWith", "partners", "rttTargets");
+            Set.of("customer", "network", "topology", "sites", "compareWith", "partners", "rttTargets", "costBook");
 
     /**
      * {@code POST /designs}: a JSON body, or a {@code multipart/form-data} form whose {@code sites} part is the
@@ -128,6 +128,15 @@ final class DesignRoutes implements Routes {
                     req.optionalObject("partners"),
                     req.optionalObject("rttTargets"),
                     req::errors);
+            // what each line costs the operator: the design's margin, when given (there is no built-in one)
+            Optional<org.wanplan.model.CostBook> costs = book(
+                    req.optionalObject("costBook"), "costBook", org.wanplan.io.price.CostBookFile::read, req::errors);
+            costs.filter(c -> !c.currency().equals(PriceBook.defaults().currency()))
+                    .ifPresent(c -> req.error(
+                            "costBook",
+                            "the cost book is in " + c.currency() + " and the price book in "
+                                    + PriceBook.defaults().currency() + "; give it in "
+                                    + PriceBook.defaults().currency()));
             JsonNode siteArray = req.array("sites");
             List<Site> sites = List.of();
             int maxSites = api.limits().maxSitesPerDesign();
@@ -149,6 +158,7 @@ final class DesignRoutes implements Routes {
             Quote q = Quote.of(d, PriceBook.defaults());
             ObjectNode result =
                     (ObjectNode) Json.tree(DesignView.of(d, q, api.limits().maxPairsListed()));
+            costs.ifPresent(c -> result.set("margin", Json.tree(org.wanplan.design.Margin.of(d, q, c, n))));
             if (body.compareWith().isPresent()) {
                 Network other = api.networks().get(body.compareWith().get());
                 Design od = design(

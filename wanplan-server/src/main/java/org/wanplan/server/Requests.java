@@ -19,7 +19,8 @@ final class Requests {
             JsonNode sites,
             Optional<String> compareWith,
             Optional<JsonNode> partners,
-            Optional<JsonNode> rttTargets) {}
+            Optional<JsonNode> rttTargets,
+            Optional<JsonNode> costBook) {}
 
     /** {@code POST /orders}: an order from a stored design. */
     record OrderRequest(String designId) {}

@@ -326,6 +326,59 @@ class ApiTest {
     }
 
     @Test
+    void aDesignWithACostBookShowsItsMarginAndABadOneIsA422() throws Exception {
+        JsonNode sites = api.get("/api/v1/samples/french-retailer", f.viewer).json();
+        var body = ApiClient.JSON.createObjectNode();
+        body.put("customer", "Margin");
+        body.put("network", "euro350");
+        body.set("sites", sites);
+        String book = """
+                {"currency": "EUR",
+                 "ownTiers": [{"upToMbps": 10000, "accessMrc": 100, "accessNrc": 400, "portMrc": 30}],
+                 "managementMrc": 20, "installNrc": 500,
+                 "partners": {"default": [{"upToMbps": 10000, "mrc": 300, "nrc": 1000, "mrcPerKm": 2}]}}""";
+        body.set("costBook", ApiClient.JSON.readTree(book));
+        var r = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        JsonNode m = r.json().get("margin");
+        // every site is costed, so the margin's price is the quote's, and the margin is price − cost
+        assertThat(m.get("costOnRequest")).isEmpty();
+        assertThat(m.get("priceTotal").decimalValue())
+                .isEqualByComparingTo(
+                        r.json().get("quote").get("totalContractValue").decimalValue());
+        assertThat(m.get("margin").decimalValue())
+                .isEqualByComparingTo(m.get("priceTotal")
+                        .decimalValue()
+                        .subtract(m.get("costTotal").decimalValue()));
+        // each site's cost by hand from its tails: 500 + 36 × 20, and per circuit a port (36 × 30) and either own
+        // access (400 + 36 × 100, + 30,000 per km built) or the partner's (1,000 + 36 × (300 + 2 × km))
+        int i = 0;
+        for (JsonNode site : r.json().get("sites")) {
+            double cost = 500 + 36 * 20;
+            for (JsonNode t : site.get("tails")) {
+                cost += 36 * 30;
+                cost += t.get("onNet").asBoolean()
+                        ? 400 + 36 * 100 + 30000 * t.get("buildKm").asDouble()
+                        : 1000 + 36 * (300 + 2 * t.get("km").asDouble());
+            }
+            JsonNode sm = m.get("sites").get(i++);
+            assertThat(sm.get("site").asText()).isEqualTo(site.get("id").asText());
+            assertThat(sm.get("cost").asDouble()).isCloseTo(cost, org.assertj.core.api.Assertions.within(36.0));
+        }
+        assertThat(i).isEqualTo(sites.size());
+        // a bad book, or one in another currency, is a 422 naming /costBook, and nothing is kept
+        body.set("costBook", ApiClient.JSON.readTree(book.replace("\"managementMrc\": 20", "\"managementMrc\": -1")));
+        var bad = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/costBook");
+        assertThat(bad.json().get("errors").toString()).contains("managementMrc must be from 0");
+        body.set("costBook", ApiClient.JSON.readTree(book.replace("EUR", "GBP")));
+        var gbp = api.post("/api/v1/designs", f.planner, body.toString());
+        assertThat(gbp.status()).isEqualTo(422);
+        assertThat(gbp.json().get("errors").toString()).contains("the cost book is in GBP");
+    }
+
+    @Test
     void validationReportsEveryBadFieldAtOnceAndStoresNothing() {
         int customers = api.get("/api/v1/customers", f.viewer).json().size();
         var r = api.post("/api/v1/designs", f.planner, """
