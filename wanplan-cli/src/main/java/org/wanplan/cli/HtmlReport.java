@@ -811,6 +811,9 @@ final class HtmlReport {
         if (item.startsWith(Quote.NEAR_NET_BUILD)) {
             return "fibre built to near-net sites";
         }
+        if (item.startsWith(Quote.CROSS_BORDER)) {
+            return "hand-over across a border";
+        }
         if (item.contains("access")) {
             return "access through a partner (off-net)";
         }
@@ -970,7 +973,10 @@ final class HtmlReport {
     private static void method(Writer out, Proposal p) throws IOException {
         out.write("<section class=\"page\"><h2 id=\"method\">Appendix D — how the figures are made</h2>\n<ul>\n"
                 + "<li>Each site is homed on the nearest PoP (two PoPs for pop- and SRLG-diverse sites); a tail within"
-                + " the PoP's metro footprint is on-net, otherwise it is an off-net tail through a partner.</li>\n"
+                + " the PoP's metro footprint is on-net, otherwise it is an off-net tail through a partner in the"
+                + " site's country, handed over at a PoP in that country; where the network has no PoP there, the"
+                + " partner's circuit crosses the border, at a surcharge on its off-net band (30 % of it in the"
+                + " built-in price book).</li>\n"
                 + "<li>Traffic between sites is summed per pair of PoPs and placed on the shortest path by latency"
                 + " with the spans' capacity; a round trip is twice the fibre propagation (1.468 refractive index)"
                 + " of tails and path plus 0.05 ms per PoP crossed.</li>\n"

@@ -422,9 +422,12 @@ class DesignCommandTest {
                                             BigDecimal.valueOf(t.path("buildKm").asDouble())));
                     mrc = mrc.add(new BigDecimal(big ? 200 : 100));
                 } else {
-                    nrc = nrc.add(new BigDecimal(1000));
-                    mrc = mrc.add(new BigDecimal(300))
-                            .add(BigDecimal.valueOf(2 * t.path("km").asDouble()));
+                    // 30 % more across a border (the default cross-border share)
+                    BigDecimal share = t.path("crossBorder").asBoolean() ? new BigDecimal("1.3") : BigDecimal.ONE;
+                    nrc = nrc.add(new BigDecimal(1000).multiply(share));
+                    mrc = mrc.add(new BigDecimal(300)
+                            .add(BigDecimal.valueOf(2 * t.path("km").asDouble()))
+                            .multiply(share));
                 }
             }
             BigDecimal cost = nrc.add(mrc.multiply(term));

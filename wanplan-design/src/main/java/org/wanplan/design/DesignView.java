@@ -62,7 +62,8 @@ public record DesignView(
      * An access tail: the PoP it reaches, its km, whether it is on-net, the fibre to build first for a
      * near-net site (km, 0 otherwise), and who provides it when it is off-net.
      */
-    public record TailView(String pop, double km, boolean onNet, double buildKm, Optional<String> partner) {}
+    public record TailView(
+            String pop, double km, boolean onNet, double buildKm, Optional<String> partner, boolean crossBorder) {}
 
     /** A backbone path by PoP and span ids, with its fibre km and one-way latency. */
     public record PathView(List<String> pops, List<String> spans, double km, double latencyMs) {
@@ -220,7 +221,8 @@ public record DesignView(
                 s.site().bandwidthMbps(),
                 s.site().resilience().label(),
                 s.tails().stream()
-                        .map(t -> new TailView(t.pop().value(), t.km(), t.onNet(), t.buildKm(), t.partner()))
+                        .map(t -> new TailView(
+                                t.pop().value(), t.km(), t.onNet(), t.buildKm(), t.partner(), t.crossBorder()))
                         .toList(),
                 refused,
                 s.refusal(),

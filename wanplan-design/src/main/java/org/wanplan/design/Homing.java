@@ -88,12 +88,29 @@ public record Homing(
      * @param buildKm fibre to build from the on-net footprint for a near-net site (0 for on-net or off-net)
      * @param partner who provides an off-net tail (named by the design's {@link org.wanplan.model.PartnerBook});
      *     empty for an on-net tail, and until the design names it
+     * @param crossBorder an off-net tail handed over at a PoP in another country than the site's: the partner's
+     *     circuit crosses the border (only where the site's country has no PoP, or for a PoP-diverse site's second
+     *     PoP in a country with one)
      */
-    public record Tail(PopId pop, double km, boolean onNet, double buildKm, java.util.Optional<String> partner) {
+    public record Tail(
+            PopId pop,
+            double km,
+            boolean onNet,
+            double buildKm,
+            java.util.Optional<String> partner,
+            boolean crossBorder) {
         public Tail {
             if (onNet && partner.isPresent()) {
                 throw new IllegalArgumentException("an on-net tail has no partner, was given " + partner.get());
             }
+            if (onNet && crossBorder) {
+                throw new IllegalArgumentException("an on-net tail is own fibre: it crosses no border by a partner");
+            }
+        }
+
+        /** A tail in the site's country. */
+        public Tail(PopId pop, double km, boolean onNet, double buildKm, java.util.Optional<String> partner) {
+            this(pop, km, onNet, buildKm, partner, false);
         }
 
         /** A tail whose partner is not named yet. */
@@ -113,7 +130,7 @@ public record Homing(
 
         /** This tail provided by {@code name} when it is off-net; an on-net tail as it is. */
         public Tail providedBy(String name) {
-            return onNet ? this : new Tail(pop, km, false, buildKm, java.util.Optional.of(name));
+            return onNet ? this : new Tail(pop, km, false, buildKm, java.util.Optional.of(name), crossBorder);
         }
     }
 
@@ -212,8 +229,13 @@ public record Homing(
             return new Tail(pop.id(), gc * accessRouteFactor, true);
         }
         double lateral = (gc - radius) * accessRouteFactor;
-        return lateral <= nearNetKm
-                ? new Tail(pop.id(), gc * accessRouteFactor, true, lateral)
-                : new Tail(pop.id(), gc * accessRouteFactor, false);
+        if (lateral <= nearNetKm) {
+            return new Tail(pop.id(), gc * accessRouteFactor, true, lateral);
+        }
+        // the partner's circuit crosses the border when the PoP is known to be in another country than the site
+        boolean crossBorder = site.country().isPresent()
+                && pop.countryCode().isPresent()
+                && !pop.countryCode().equals(site.country());
+        return new Tail(pop.id(), gc * accessRouteFactor, false, 0, java.util.Optional.empty(), crossBorder);
     }
 }

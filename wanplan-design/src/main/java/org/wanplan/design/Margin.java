@@ -20,7 +20,8 @@ import org.wanplan.model.SpanId;
  * A quote's buy side: what each line costs the operator ({@link CostBook}), and the margin left over the term.
  *
  * <p>Each access circuit (tail) costs either a partner's charge in the site's country (off-net: rental, plus a
- * charge per km of tail, and a connection charge) or the operator's own access (on-net and near-net), and it
+ * charge per km of tail, and a connection charge; more by the cost book's cross-border share when the circuit is
+ * handed over in another country) or the operator's own access (on-net and near-net), and it
  * ends on a router port of its own; a near-net lateral costs its km of build, once for a dual-access site whose
  * two circuits share it, as the quote charges it. Each site adds management and installation. The backbone is one
  * line for the whole service: each span's load × its km × the cost per Gbit/s, km and month; site margins are
@@ -191,13 +192,22 @@ public record Margin(
                 if (p.isEmpty()) {
                     return null;
                 }
+                BigDecimal nrc = p.get().nrc();
+                BigDecimal mrc = p.get().mrc().add(p.get().mrcPerKm().multiply(BigDecimal.valueOf(t.km())));
+                if (t.crossBorder()) {
+                    BigDecimal factor =
+                            BigDecimal.ONE.add(costs.crossBorderPct().movePointLeft(2));
+                    nrc = nrc.multiply(factor);
+                    mrc = mrc.multiply(factor);
+                }
                 out.add(cost(
                         s,
                         PARTNER_ACCESS,
                         t.partner().orElse("partner") + " circuit " + bw
-                                + s.country().map(c -> " in " + c).orElse("") + " to " + t.pop() + ", " + km,
-                        p.get().nrc(),
-                        p.get().mrc().add(p.get().mrcPerKm().multiply(BigDecimal.valueOf(t.km())))));
+                                + s.country().map(c -> " in " + c).orElse("")
+                                + (t.crossBorder() ? " across the border" : "") + " to " + t.pop() + ", " + km,
+                        nrc,
+                        mrc));
             }
             out.add(cost(
                     s,

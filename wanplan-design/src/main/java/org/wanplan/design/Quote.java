@@ -36,6 +36,9 @@ public record Quote(
      */
     public static final int NEAR_NET_LEAD_TIME_WORKING_DAYS = 60;
 
+    /** How the line of a tail handed over across a border starts. */
+    public static final String CROSS_BORDER = "cross-border hand-over at ";
+
     /** How a near-net build line starts. */
     public static final String NEAR_NET_BUILD = "near-net build: ";
 
@@ -133,6 +136,18 @@ public record Quote(
                                 + " km",
                         band.nrc(),
                         band.mrc()));
+            }
+            for (int i = 0; i < d.tails().size(); i++) {
+                Homing.Tail t = d.tails().get(i);
+                if (t.crossBorder() && book.crossBorderPct().signum() > 0) {
+                    PriceBook.Band band = book.band(t.km());
+                    lines.add(line(
+                            s,
+                            CROSS_BORDER + t.pop() + " ("
+                                    + fmt(book.crossBorderPct().doubleValue()) + " % of the off-net band)",
+                            band.nrc().multiply(book.crossBorderPct()).divide(HUNDRED),
+                            band.mrc().multiply(book.crossBorderPct()).divide(HUNDRED)));
+                }
             }
             lines.add(line(s, "management and installation", book.installNrc(), book.managementMrc()));
         }

@@ -162,7 +162,21 @@ class HomingTest {
                 .min(java.util.Comparator.comparingDouble(
                         p -> p.location().get().distanceKm(andorraLaVella)))
                 .orElseThrow();
-        assertThat(Homing.defaults().tails(sparse, andorran).get(0).pop()).isEqualTo(nearestToAndorra.id());
+        Homing.Tail andorra = Homing.defaults().tails(sparse, andorran).get(0);
+        assertThat(andorra.pop()).isEqualTo(nearestToAndorra.id());
+        // ... by a partner circuit across the border (off-net, handed over in another country)
+        assertThat(andorra.onNet()).isFalse();
+        assertThat(andorra.crossBorder()).isTrue();
+        // the French and Slovene first tails stay at home; the Slovene second crosses the border when off-net
+        assertThat(Homing.defaults().tails(sparse, french).get(0).crossBorder()).isFalse();
+        assertThat(two.get(0).crossBorder()).isFalse();
+        assertThat(two.get(1).crossBorder()).isEqualTo(!two.get(1).onNet());
+        // a site given by coordinates alone has no country to cross from
+        assertThat(Homing.defaults()
+                        .tails(sparse, at("c", brest, Resilience.SINGLE))
+                        .get(0)
+                        .crossBorder())
+                .isFalse();
     }
 
     @Test

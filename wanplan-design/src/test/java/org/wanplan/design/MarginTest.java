@@ -34,7 +34,8 @@ class MarginTest {
                 CostBook.DEFAULT_NEAR_NET_BUILD_PER_KM,
                 CostBook.DEFAULT_BACKBONE_MRC_PER_GBPS_KM,
                 List.of(partner(1000, "300", "1000", "2")),
-                Map.of("GB", List.of(partner(100, "150", "800", "1"))));
+                Map.of("GB", List.of(partner(100, "150", "800", "1"))),
+                PriceBook.DEFAULT_CROSS_BORDER_PCT);
     }
 
     private static CostBook.OwnTier own(double mbps, String mrc, String nrc, String port) {
@@ -151,7 +152,8 @@ class MarginTest {
                 CostBook.DEFAULT_NEAR_NET_BUILD_PER_KM,
                 CostBook.DEFAULT_BACKBONE_MRC_PER_GBPS_KM,
                 List.of(partner(1000, "1100", "1000", "2")),
-                Map.of());
+                Map.of(),
+                PriceBook.DEFAULT_CROSS_BORDER_PCT);
         Design d = design();
         Margin m = Margin.of(d, Quote.of(d, PriceBook.defaults()), dear, MarginTest::km);
         // dual: 38,080 − (2,500 + 2,320 × 36 = 86,020); off: 62,920 − (1,500 + (1,180 + 60 + 20) × 36 = 46,860)
@@ -159,6 +161,59 @@ class MarginTest {
                 .extracting(Margin.SiteMargin::site, s -> s.margin().intValueExact())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dual", -47940));
         assertThat(m.sites().get(1).margin()).isEqualByComparingTo("16060");
+    }
+
+    @Test
+    void a_partner_circuit_across_a_border_is_priced_and_costed_30_percent_more_on_its_off_net_part() {
+        // a Luxembourg site handed over at a PoP abroad, 40 km off-net: the off-net band (≤ 50 km: 300 a month,
+        // 1,200 once) carries 30 % more, 90 / 360; the partner's circuit 1.3 × (300 + 2 × 40) = 494 a month and
+        // 1.3 × 1,000 = 1,300 once
+        Design d = new Design(
+                "n",
+                Topology.HUB_SPOKE,
+                List.of(site(
+                        "lu",
+                        "LU",
+                        1000,
+                        Resilience.SINGLE,
+                        List.of(new Homing.Tail(POP, 40, false, 0, Optional.of("POST"), true)))),
+                List.of(),
+                Map.of());
+        Quote q = Quote.of(d, PriceBook.defaults());
+        Quote.Line surcharge = q.lines().stream()
+                .filter(l -> l.item().startsWith(Quote.CROSS_BORDER))
+                .findFirst()
+                .orElseThrow();
+        assertThat(surcharge.mrc()).isEqualByComparingTo("90");
+        assertThat(surcharge.nrc()).isEqualByComparingTo("360");
+        // price: MRC 900 + 300 + 400 + 45 + 90 = 1,735, NRC 1,000 + 1,200 + 1,500 + 360 = 4,060 → 66,520
+        assertThat(q.totalContractValue()).isEqualByComparingTo("66520");
+        Margin m = Margin.of(d, q, book("EUR"), MarginTest::km);
+        Margin.Cost partner = m.costs().get(0);
+        assertThat(partner.kind()).isEqualTo(Margin.PARTNER_ACCESS);
+        assertThat(partner.item()).contains("across the border");
+        assertThat(partner.mrc()).isEqualByComparingTo("494");
+        assertThat(partner.nrc()).isEqualByComparingTo("1300");
+        // cost: NRC 1,300 + 500, MRC 494 + 60 + 20 = 574 → 1,800 + 20,664 = 22,464
+        assertThat(m.sites().get(0).cost()).isEqualByComparingTo("22464");
+        // the same tail at home pays neither
+        Design home = new Design(
+                "n",
+                Topology.HUB_SPOKE,
+                List.of(site("lu", "LU", 1000, Resilience.SINGLE, List.of(offNet(40, "POST")))),
+                List.of(),
+                Map.of());
+        Quote hq = Quote.of(home, PriceBook.defaults());
+        assertThat(q.totalContractValue().subtract(hq.totalContractValue()))
+                .isEqualByComparingTo("3600"); // 360 + 90 × 36
+        assertThat(m.sites()
+                        .get(0)
+                        .cost()
+                        .subtract(Margin.of(home, hq, book("EUR"), MarginTest::km)
+                                .sites()
+                                .get(0)
+                                .cost()))
+                .isEqualByComparingTo("4404"); // 300 + 114 × 36
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param partnerFallback what a partner charges per access circuit in a country without its own entry, by
  *     bandwidth, ascending
  * @param partnerCountries the same by ISO 3166-1 alpha-2 country code
+ * @param crossBorderPct what a partner circuit handed over across a border costs over the same circuit at home
  */
 public record CostBook(
         String currency,
@@ -44,7 +45,8 @@ public record CostBook(
         BigDecimal nearNetBuildPerKm,
         BigDecimal backboneMrcPerGbpsKm,
         List<PartnerTier> partnerFallback,
-        Map<String, List<PartnerTier>> partnerCountries) {
+        Map<String, List<PartnerTier>> partnerCountries,
+        BigDecimal crossBorderPct) {
     /** The default near-net build cost per km: the price book's charge, itself the cited build cost. */
     public static final BigDecimal DEFAULT_NEAR_NET_BUILD_PER_KM = PriceBook.DEFAULT_NEAR_NET_BUILD_PER_KM;
 

@@ -23,6 +23,9 @@ import java.util.List;
  * @param nearNetBuildPerKm one-off charge per km of fibre built from the on-net footprint to a near-net site
  *     (default 30,000 EUR, the own-fibre build cost of the {@code augment} catalogue: the European
  *     Commission's gigabit cost study, Analysys Mason 2016, puts a metre of ducting at €13–59)
+ * @param crossBorderPct surcharge on the off-net band of a tail handed over at a PoP in another country than the
+ *     site's, whose partner circuit crosses the border (default 30 %: see
+ *     {@link #DEFAULT_CROSS_BORDER_PCT})
  */
 public record PriceBook(
         String currency,
@@ -36,11 +39,23 @@ public record PriceBook(
         BigDecimal srlgDiversePct,
         BigDecimal managementMrc,
         BigDecimal installNrc,
-        BigDecimal nearNetBuildPerKm) {
+        BigDecimal nearNetBuildPerKm,
+        BigDecimal crossBorderPct) {
     /** The default near-net build charge per km: 30,000 EUR (see the class comment). */
     public static final BigDecimal DEFAULT_NEAR_NET_BUILD_PER_KM = new BigDecimal("30000");
 
-    /** A price book with the default near-net build charge. */
+    /**
+     * The default cross-border surcharge: 30 % on the off-net band. It is the most the European Commission's
+     * leased-line benchmark allowed an international circuit to cost over a national one of the same length, as
+     * quoted with Phillips Tarifica's price data during the Commission's 1999–2002 leased-lines inquiry (V3, "High
+     * leased line costs hit European businesses"). The market charged far more then (INTUG found international
+     * lines up to 607 % dearer than national ones; Politico Europe, "Businesses condemn phone operators for
+     * overcharging"), so this is the regulator's mark for a reasonable difference, not the market's worst; no
+     * current figure was found. The partner's cost of the same circuit carries it too ({@link CostBook}).
+     */
+    public static final BigDecimal DEFAULT_CROSS_BORDER_PCT = new BigDecimal("30");
+
+    /** A price book with the default near-net build charge and cross-border surcharge. */
     public PriceBook(
             String currency,
             int termMonths,
@@ -65,7 +80,8 @@ public record PriceBook(
                 srlgDiversePct,
                 managementMrc,
                 installNrc,
-                DEFAULT_NEAR_NET_BUILD_PER_KM);
+                DEFAULT_NEAR_NET_BUILD_PER_KM,
+                DEFAULT_CROSS_BORDER_PCT);
     }
 
     /** Prices up to a bandwidth. */

@@ -351,21 +351,27 @@ class ApiTest {
                         .decimalValue()
                         .subtract(m.get("costTotal").decimalValue()));
         // each site's cost by hand from its tails: 500 + 36 × 20, and per circuit a port (36 × 30) and either own
-        // access (400 + 36 × 100, + 30,000 per km built) or the partner's (1,000 + 36 × (300 + 2 × km))
+        // access (400 + 36 × 100, + 30,000 per km built) or the partner's (1,000 + 36 × (300 + 2 × km)); the
+        // Luxembourg store's crosses the border
+        boolean crossed = false;
         int i = 0;
         for (JsonNode site : r.json().get("sites")) {
             double cost = 500 + 36 * 20;
             for (JsonNode t : site.get("tails")) {
+                crossed |= t.get("crossBorder").asBoolean();
                 cost += 36 * 30;
+                // a partner circuit handed over across a border costs 30 % more (the default cross-border share)
                 cost += t.get("onNet").asBoolean()
                         ? 400 + 36 * 100 + 30000 * t.get("buildKm").asDouble()
-                        : 1000 + 36 * (300 + 2 * t.get("km").asDouble());
+                        : (t.get("crossBorder").asBoolean() ? 1.3 : 1)
+                                * (1000 + 36 * (300 + 2 * t.get("km").asDouble()));
             }
             JsonNode sm = m.get("sites").get(i++);
             assertThat(sm.get("site").asText()).isEqualTo(site.get("id").asText());
             assertThat(sm.get("cost").asDouble()).isCloseTo(cost, org.assertj.core.api.Assertions.within(36.0));
         }
         assertThat(i).isEqualTo(sites.size());
+        assertThat(crossed).isTrue();
         // a bad book, or one in another currency, is a 422 naming /costBook, and nothing is kept
         body.set("costBook", ApiClient.JSON.readTree(book.replace("\"managementMrc\": 20", "\"managementMrc\": -1")));
         var bad = api.post("/api/v1/designs", f.planner, body.toString());

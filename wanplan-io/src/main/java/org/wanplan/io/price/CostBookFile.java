@@ -17,7 +17,7 @@ import org.wanplan.model.CostBook;
 /**
  * Reads a cost book ({@link CostBook}) from JSON or YAML. There is no built-in cost book, so its figures are
  * required — the currency, the own tiers, management and installation, and the partners' default charges — except
- * the two with cited defaults ({@code nearNetBuildPerKm}, {@code backboneMrcPerGbpsKm}) and a tier's
+ * the three with cited defaults ({@code nearNetBuildPerKm}, {@code backboneMrcPerGbpsKm}, {@code crossBorderPct}) and a tier's
  * {@code mrcPerKm} (0). Unknown fields and bad values are reported by their path and line, all at once.
  *
  * <pre>
@@ -27,6 +27,7 @@ import org.wanplan.model.CostBook;
  * installNrc: 500
  * nearNetBuildPerKm: 30000        # optional
  * backboneMrcPerGbpsKm: 0.0125    # optional
+ * crossBorderPct: 30              # optional
  * partners:
  *   default: [{upToMbps: 1000, mrc: 300, nrc: 1000, mrcPerKm: 2}, …]
  *   GB: [{upToMbps: 1000, mrc: 250, nrc: 1600}]
@@ -40,6 +41,7 @@ public final class CostBookFile {
             "installNrc",
             "nearNetBuildPerKm",
             "backboneMrcPerGbpsKm",
+            "crossBorderPct",
             "partners");
     private static final Set<String> OWN_TIER_FIELDS = Set.of("upToMbps", "accessMrc", "accessNrc", "portMrc");
     private static final Set<String> PARTNER_TIER_FIELDS = Set.of("upToMbps", "mrc", "nrc", "mrcPerKm");
@@ -126,7 +128,9 @@ public final class CostBookFile {
             problems.sort(java.util.Comparator.comparingInt(InputProblem::line));
             throw new InputException(problems);
         }
-        return new CostBook(currency, own, management, install, build, backbone, fallback, countries);
+        BigDecimal crossBorder = r.numberOr(
+                PriceBookFile.MAX_PCT, "crossBorderPct", org.wanplan.model.PriceBook.DEFAULT_CROSS_BORDER_PCT);
+        return new CostBook(currency, own, management, install, build, backbone, fallback, countries, crossBorder);
     }
 
     private static List<CostBook.PartnerTier> partnerTiers(

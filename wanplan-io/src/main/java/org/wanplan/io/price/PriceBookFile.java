@@ -30,6 +30,7 @@ import org.wanplan.model.PriceBook;
  * managementMrc: 45
  * installNrc: 1500
  * nearNetBuildPerKm: 30000
+ * crossBorderPct: 30
  * </pre>
  */
 public final class PriceBookFile {
@@ -45,7 +46,8 @@ public final class PriceBookFile {
             "srlgDiversePct",
             "managementMrc",
             "installNrc",
-            "nearNetBuildPerKm");
+            "nearNetBuildPerKm",
+            "crossBorderPct");
 
     private PriceBookFile() {}
 
@@ -132,7 +134,8 @@ public final class PriceBookFile {
                 r.numberOr(MAX_PCT, "srlgDiversePct", d.srlgDiversePct()),
                 r.amountOr("managementMrc", d.managementMrc()),
                 r.amountOr("installNrc", d.installNrc()),
-                r.amountOr("nearNetBuildPerKm", d.nearNetBuildPerKm()));
+                r.amountOr("nearNetBuildPerKm", d.nearNetBuildPerKm()),
+                r.numberOr(MAX_PCT, "crossBorderPct", d.crossBorderPct()));
         if (root.has("accessTiers") && tiers.isEmpty()) {
             problems.add(new InputProblem(file, doc.line("accessTiers"), "accessTiers must not be empty"));
         }
