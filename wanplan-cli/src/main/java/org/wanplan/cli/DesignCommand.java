@@ -73,7 +73,7 @@ final class DesignCommand implements Callable<Integer> {
         Network n = Networks.load(network);
         List<Site> sites = inputs.sites();
         PriceBook book = inputs.priceBook();
-        org.wanplan.model.CostBook costs = costBook == null ? null : Designs.costBook(costBook);
+        org.wanplan.model.CostBook costs = Designs.costBook(costBook); // read before designing: a bad one stops here
         Design d = Designer.design(n, sites, inputs.options(spec));
         Quote q = Quote.of(d, book);
         Margin margin = costs == null ? null : Designs.margin(n, d, q, costs, costBook, inputs.tariffName());

@@ -47,14 +47,9 @@ final class Designs {
         return book(file, org.wanplan.model.PartnerBook::defaults, org.wanplan.io.price.PartnerBookFile::read);
     }
 
-    /** The cost book in {@code file}; there is no built-in one. */
+    /** The cost book in {@code file}, or null when none is given: there is no built-in one. */
     static org.wanplan.model.CostBook costBook(Path file) throws Exception {
-        return book(
-                file,
-                () -> {
-                    throw new IllegalArgumentException("there is no built-in cost book");
-                },
-                org.wanplan.io.price.CostBookFile::read);
+        return book(file, () -> null, org.wanplan.io.price.CostBookFile::read);
     }
 
     /**
@@ -72,11 +67,7 @@ final class Designs {
             throw new CliFailure(costFile + ": the cost book is in " + costs.currency() + ", the price book (" + tariff
                     + ") in " + q.currency() + "; give both in one currency");
         }
-        return org.wanplan.design.Margin.of(
-                d,
-                q,
-                costs,
-                id -> n.span(id).flatMap(org.wanplan.model.Span::length).map(l -> l.km()));
+        return org.wanplan.design.Margin.of(d, q, costs, n);
     }
 
     /** The round-trip targets in {@code file}, or the defaults when none is given. */

@@ -137,8 +137,7 @@ public record Quote(
                         band.nrc(),
                         band.mrc()));
             }
-            for (int i = 0; i < d.tails().size(); i++) {
-                Homing.Tail t = d.tails().get(i);
+            for (Homing.Tail t : d.tails()) {
                 if (t.crossBorder() && book.crossBorderPct().signum() > 0) {
                     PriceBook.Band band = book.band(t.km());
                     lines.add(line(
