@@ -71,24 +71,21 @@ public final class CostBookFile {
                 r.add("currency", "currency must be an ISO 4217 code such as EUR, was " + c);
             }
         }
-        List<CostBook.OwnTier> own = new ArrayList<>();
-        if (root.has("ownTiers")) {
-            for (JsonNode t : r.array("ownTiers")) {
-                String at = "ownTiers[" + own.size() + "]";
-                if (t.isObject()) {
-                    doc.unknownFields(t, at, OWN_TIER_FIELDS, file, problems);
-                }
-                own.add(new CostBook.OwnTier(
-                        r.bounded(t, at, "upToMbps", PriceBookFile.MAX_TIER_MBPS),
-                        r.amount(t, at, "accessMrc"),
-                        r.amount(t, at, "accessNrc"),
-                        r.amount(t, at, "portMrc")));
-            }
-            r.ascending(own.stream().map(CostBook.OwnTier::upToMbps).toList(), "ownTiers", "upToMbps");
-            if (own.isEmpty() && root.get("ownTiers").isArray()) {
-                r.add("ownTiers", "ownTiers must not be empty");
-            }
-        }
+        List<CostBook.OwnTier> own = !root.has("ownTiers")
+                ? List.of()
+                : tiers(
+                        root.get("ownTiers"),
+                        "ownTiers",
+                        OWN_TIER_FIELDS,
+                        (t, at) -> new CostBook.OwnTier(
+                                r.bounded(t, at, "upToMbps", PriceBookFile.MAX_TIER_MBPS),
+                                r.amount(t, at, "accessMrc"),
+                                r.amount(t, at, "accessNrc"),
+                                r.amount(t, at, "portMrc")),
+                        CostBook.OwnTier::upToMbps,
+                        r,
+                        doc,
+                        problems);
         BigDecimal management = r.amountOr("managementMrc", BigDecimal.ZERO);
         BigDecimal install = r.amountOr("installNrc", BigDecimal.ZERO);
         BigDecimal build = r.amountOr("nearNetBuildPerKm", CostBook.DEFAULT_NEAR_NET_BUILD_PER_KM);
@@ -115,7 +112,21 @@ public final class CostBookFile {
                                         + " letters, such as DE)");
                         continue;
                     }
-                    List<CostBook.PartnerTier> tiers = partnerTiers(e.getValue(), at, r, doc, file, problems);
+                    List<CostBook.PartnerTier> tiers = tiers(
+                            e.getValue(),
+                            at,
+                            PARTNER_TIER_FIELDS,
+                            (t, tierAt) -> new CostBook.PartnerTier(
+                                    r.bounded(t, tierAt, "upToMbps", PriceBookFile.MAX_TIER_MBPS),
+                                    r.amount(t, tierAt, "mrc"),
+                                    r.amount(t, tierAt, "nrc"),
+                                    t.isObject() && t.has("mrcPerKm")
+                                            ? r.amount(t, tierAt, "mrcPerKm")
+                                            : BigDecimal.ZERO),
+                            CostBook.PartnerTier::upToMbps,
+                            r,
+                            doc,
+                            problems);
                     if (isDefault) {
                         fallback = tiers;
                     } else if (!tiers.isEmpty()) {
@@ -133,26 +144,28 @@ public final class CostBookFile {
         return new CostBook(currency, own, management, install, build, backbone, fallback, countries, crossBorder);
     }
 
-    private static List<CostBook.PartnerTier> partnerTiers(
+    /**
+     * The tiers of the list {@code node} (at {@code at}): each an object of {@code fields} read by {@code one},
+     * their {@code bound}s ascending, at least one.
+     */
+    private static <T> List<T> tiers(
             JsonNode node,
             String at,
+            Set<String> fields,
+            java.util.function.BiFunction<JsonNode, String, T> one,
+            java.util.function.ToDoubleFunction<T> bound,
             AmountReading r,
             LocatedJson.Located doc,
-            String file,
             List<InputProblem> problems) {
-        List<CostBook.PartnerTier> tiers = new ArrayList<>();
+        List<T> tiers = new ArrayList<>();
         for (JsonNode t : r.array(node, at)) {
             String tierAt = at + "[" + tiers.size() + "]";
             if (t.isObject()) {
-                doc.unknownFields(t, tierAt, PARTNER_TIER_FIELDS, file, problems);
+                doc.unknownFields(t, tierAt, fields, r.file(), problems);
             }
-            tiers.add(new CostBook.PartnerTier(
-                    r.bounded(t, tierAt, "upToMbps", PriceBookFile.MAX_TIER_MBPS),
-                    r.amount(t, tierAt, "mrc"),
-                    r.amount(t, tierAt, "nrc"),
-                    t.isObject() && t.has("mrcPerKm") ? r.amount(t, tierAt, "mrcPerKm") : BigDecimal.ZERO));
+            tiers.add(one.apply(t, tierAt));
         }
-        r.ascending(tiers.stream().map(CostBook.PartnerTier::upToMbps).toList(), at, "upToMbps");
+        r.ascending(tiers.stream().map(bound::applyAsDouble).toList(), at, "upToMbps");
         if (tiers.isEmpty() && node.isArray()) {
             r.add(at, at + " must not be empty");
         }
