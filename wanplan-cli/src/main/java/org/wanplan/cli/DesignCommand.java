@@ -61,12 +61,27 @@ final class DesignCommand implements Callable<Integer> {
                     + " management; JSON or YAML): the quote then shows its margin. There is no built-in one.")
     Path costBook;
 
+    @Option(
+            names = "--margin-floor",
+            paramLabel = "PCT",
+            description = "with --cost-book: the least margin the deal may make, % of its price; prints whether it is"
+                    + " met, the discount that keeps it or the rise it needs, and the sites under it")
+    java.math.BigDecimal marginFloor;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         inputs.topology(spec); // a bad --topology is a usage error before anything is read
+        if (marginFloor != null && costBook == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--margin-floor needs --cost-book");
+        }
+        if (marginFloor != null
+                && (marginFloor.signum() < 0 || marginFloor.compareTo(new java.math.BigDecimal(100)) >= 0)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--margin-floor must be from 0 to under 100 (%), was " + marginFloor);
+        }
         if (maxPairs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-pairs must be ≥ 0, was " + maxPairs);
         }
@@ -99,17 +114,37 @@ final class DesignCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.node.ObjectNode view =
                     Options.JSON.valueToTree(DesignView.of(d, q, maxPairs));
             if (margin != null) {
-                view.set("margin", Options.JSON.valueToTree(margin));
+                com.fasterxml.jackson.databind.node.ObjectNode m = Options.JSON.valueToTree(margin);
+                if (marginFloor != null) {
+                    m.set("floor", Options.JSON.valueToTree(margin.floor(marginFloor)));
+                }
+                view.set("margin", m);
             }
             Options.printJson(out, view);
         } else {
             text(out, d, q);
             if (margin != null) {
                 text(out, margin);
+                if (marginFloor != null) {
+                    text(out, margin.floor(marginFloor));
+                }
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static void text(PrintWriter w, Margin.Floor f) {
+        w.printf(
+                Locale.ROOT,
+                f.met()
+                        ? "margin floor %s %%: met; the price can fall by up to %s %% and keep it%n"
+                        : "margin floor %s %%: NOT met; the price needs %s %% more%n",
+                f.floorPct().toPlainString(),
+                (f.met() ? f.discountHeadroomPct() : f.risePct()).toPlainString());
+        if (!f.sitesBelow().isEmpty()) {
+            w.printf(Locale.ROOT, "  sites under the floor: %s%n", String.join(", ", f.sitesBelow()));
+        }
     }
 
     private static void text(PrintWriter w, Margin m) {

@@ -485,6 +485,56 @@ class DesignCommandTest {
     }
 
     @Test
+    void a_margin_floor_reports_the_headroom_from_the_margins_own_totals() throws Exception {
+        Path costs = costBook("EUR");
+        JsonNode m = json(
+                        "design",
+                        "euro350",
+                        "--sites",
+                        sites().toString(),
+                        "--json",
+                        "--cost-book",
+                        costs.toString(),
+                        "--margin-floor",
+                        "25")
+                .path("margin");
+        // headroom = 1 − cost / (price × 0.75), from the JSON's own totals
+        double price = m.path("priceTotal").asDouble();
+        double cost = m.path("costTotal").asDouble();
+        JsonNode f = m.path("floor");
+        assertThat(f.path("met").asBoolean()).isEqualTo(cost / 0.75 <= price);
+        assertThat(f.path(f.path("met").asBoolean() ? "discountHeadroomPct" : "risePct")
+                        .asDouble())
+                .isCloseTo(Math.abs(1 - cost / 0.75 / price) * 100, within(0.01));
+        // a floor without a cost book, or out of range, is a usage error
+        NetworkCommandTest.Run alone =
+                NetworkCommandTest.run("design", "euro350", "--sites", sites().toString(), "--margin-floor", "25");
+        assertThat(alone.exit()).isEqualTo(2);
+        assertThat(alone.err()).contains("--margin-floor needs --cost-book");
+        NetworkCommandTest.Run high = NetworkCommandTest.run(
+                "design",
+                "euro350",
+                "--sites",
+                sites().toString(),
+                "--cost-book",
+                costs.toString(),
+                "--margin-floor",
+                "100");
+        assertThat(high.exit()).isEqualTo(2);
+        assertThat(high.err()).contains("--margin-floor must be from 0 to under 100");
+        NetworkCommandTest.Run text = NetworkCommandTest.run(
+                "design",
+                "euro350",
+                "--sites",
+                sites().toString(),
+                "--cost-book",
+                costs.toString(),
+                "--margin-floor",
+                "25");
+        assertThat(text.out()).contains("margin floor 25 %:");
+    }
+
+    @Test
     void a_cost_book_in_another_currency_or_with_a_bad_value_designs_nothing() throws Exception {
         Path gbp = costBook("GBP");
         NetworkCommandTest.Run r = NetworkCommandTest.run(

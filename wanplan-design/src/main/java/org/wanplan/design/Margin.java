@@ -83,6 +83,60 @@ public record Margin(
                 .toList();
     }
 
+    /**
+     * How the contract stands against a margin floor of {@code floorPct} % of its price (backbone included): met or
+     * not, the largest uniform discount that keeps the floor or the rise the floor needs, and the sites under it.
+     * The price that meets the floor exactly is cost ÷ (1 − floor); the headroom is 1 − that ÷ price, the rise that
+     * ÷ price − 1, both in % to the hundredth.
+     */
+    public Floor floor(BigDecimal floorPct) {
+        if (floorPct.signum() < 0 || floorPct.compareTo(new BigDecimal(100)) >= 0) {
+            throw new IllegalArgumentException("a margin floor is from 0 to under 100 %, was " + floorPct);
+        }
+        if (priceTotal.signum() == 0) {
+            return new Floor(floorPct, false, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), List.of());
+        }
+        BigDecimal keep = BigDecimal.ONE.subtract(floorPct.movePointLeft(2)); // the share of price left over the floor
+        // the price that meets the floor exactly: cost ÷ (1 − floor)
+        BigDecimal needed = costTotal.divide(keep, 10, RoundingMode.HALF_EVEN);
+        BigDecimal headroom = BigDecimal.ONE
+                .subtract(needed.divide(priceTotal, 10, RoundingMode.HALF_EVEN))
+                .movePointRight(2)
+                .setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal rise = needed.compareTo(priceTotal) <= 0
+                ? BigDecimal.ZERO.setScale(2)
+                : needed.divide(priceTotal, 10, RoundingMode.HALF_EVEN)
+                        .subtract(BigDecimal.ONE)
+                        .movePointRight(2)
+                        .setScale(2, RoundingMode.HALF_EVEN);
+        List<String> below = sites.stream()
+                .filter(s -> s.price().signum() > 0
+                        && s.margin().compareTo(s.price().multiply(floorPct.movePointLeft(2))) < 0)
+                .map(SiteMargin::site)
+                .toList();
+        return new Floor(
+                floorPct, needed.compareTo(priceTotal) <= 0, headroom.max(BigDecimal.ZERO.setScale(2)), rise, below);
+    }
+
+    /**
+     * The contract against a margin floor.
+     *
+     * @param met whether the margin (backbone included) is at least the floor
+     * @param discountHeadroomPct the largest uniform discount on the price that keeps the floor (0 when not met)
+     * @param risePct the rise in price the floor needs (0 when met)
+     * @param sitesBelow the sites whose own margin (before the backbone) is under the floor
+     */
+    public record Floor(
+            BigDecimal floorPct,
+            boolean met,
+            BigDecimal discountHeadroomPct,
+            BigDecimal risePct,
+            List<String> sitesBelow) {
+        public Floor {
+            sitesBelow = List.copyOf(sitesBelow);
+        }
+    }
+
     /** The margin of {@code quote} (of {@code design} on {@code network}) at {@code costs}. */
     public static Margin of(Design design, Quote quote, CostBook costs, org.wanplan.model.Network network) {
         return of(

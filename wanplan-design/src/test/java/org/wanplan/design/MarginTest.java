@@ -141,6 +141,30 @@ class MarginTest {
     }
 
     @Test
+    void a_margin_floor_gives_the_discount_that_keeps_it_or_the_rise_it_needs() {
+        Design d = design();
+        Margin m = Margin.of(d, Quote.of(d, PriceBook.defaults()), book("EUR"), MarginTest::km);
+        // price 150,740, cost 65,665 (the first test). At a 50 % floor the price may fall to 65,665 / 0.5 = 131,330:
+        // a discount of 1 − 131,330 / 150,740 = 12.88 %; the dual site (9,660 on 38,080) is under 50 % on its own
+        Margin.Floor half = m.floor(new BigDecimal("50"));
+        assertThat(half.met()).isTrue();
+        assertThat(half.discountHeadroomPct()).isEqualByComparingTo("12.88");
+        assertThat(half.risePct()).isEqualByComparingTo("0");
+        assertThat(half.sitesBelow()).containsExactly("dual");
+        // at 60 % the price must reach 65,665 / 0.4 = 164,162.50: 8.90 % more; near (15,570 on 27,870) falls under too
+        Margin.Floor sixty = m.floor(new BigDecimal("60"));
+        assertThat(sixty.met()).isFalse();
+        assertThat(sixty.discountHeadroomPct()).isEqualByComparingTo("0");
+        assertThat(sixty.risePct()).isEqualByComparingTo("8.90");
+        assertThat(sixty.sitesBelow()).containsExactly("near", "dual");
+        // the floor's own margin: exactly met at the headroom's discount (to the cent of the rounding)
+        BigDecimal discounted = m.priceTotal().multiply(new BigDecimal("0.871235"));
+        assertThat(discounted.subtract(m.costTotal()).divide(discounted, 4, java.math.RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo("0.5000");
+        assertThatThrownBy(() -> m.floor(new BigDecimal("100"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_site_whose_partner_costs_more_than_its_price_is_below_cost() {
         // the dual site's partner at 1,100 a month per circuit: 2 × (1,100 + 20) = 2,240 + 60 + 20 = 2,320 a month
         // against a price of 955
